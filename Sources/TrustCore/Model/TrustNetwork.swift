@@ -1,0 +1,69 @@
+/// A trust network: people, the ties they name, the communities they belong to,
+/// and who reports to whom, as read from a network file (format version 1) or
+/// built in code.
+///
+/// Inside, people are dense indices `0 ..< people.count` in file order, and
+/// every per-person and per-tie column is a flat array, so a million people
+/// and ten million ties fit in a few hundred megabytes. Ids (strings) appear
+/// only at the edges: ``index(of:)`` turns an id into an index by hashing,
+/// never by scanning.
+///
+/// ```swift
+/// let network = try TrustNetwork(contentsOfFile: "Examples/org.json")
+/// print(network.people.count, network.ties.count)
+/// if let ana = network.index(of: "ana") { print(network.people[ana].name) }
+/// ```
+public struct TrustNetwork: Sendable {
+  /// The network's display name, if the file gives one.
+  public var name: String?
+  /// The file's `strongTieThreshold`, if it gives one.
+  public var strongTieThreshold: Double?
+  /// Everyone in the network, in file order.
+  public internal(set) var people: People
+  /// Every tie record, in file order.
+  public internal(set) var ties: Ties
+  /// The communities named in the file, in file order.
+  public internal(set) var communities: [Community]
+  /// Problems the reader found that did not stop it (self-ties, repeated members).
+  public internal(set) var warnings: [NetworkDiagnostic]
+
+  init(
+    name: String?, strongTieThreshold: Double?, people: People, ties: Ties,
+    communities: [Community], warnings: [NetworkDiagnostic]
+  ) {
+    self.name = name
+    self.strongTieThreshold = strongTieThreshold
+    self.people = people
+    self.ties = ties
+    self.communities = communities
+    self.warnings = warnings
+  }
+
+  /// The index of the person with this id, or `nil`.
+  ///
+  /// - Complexity: O(*k*) expected, *k* the id's length.
+  public func index(of id: String) -> Int? { people.ids.index(of: id) }
+
+  /// The distinct tie contexts, in order of first appearance in the file.
+  public var contexts: [String] { ties.contextNames.strings }
+
+  /// The attribute keys used by anyone, in order of first appearance in the file.
+  public var attributeKeys: [String] { people.attributeKeys.strings }
+}
+
+/// A community as named in the file: an id, a display name and its members.
+public struct Community: Sendable, Hashable {
+  /// The community's id, unique among communities.
+  public var id: String
+  /// The display name (the id when the file gives none).
+  public var name: String
+  /// The members as person indices, in file order of `people`, each once.
+  public var members: [Int32]
+
+  /// Creates a community.
+  public init(id: String, name: String, members: [Int32]) {
+    self.id = id
+    self.name = name
+    self.members = members
+  }
+}

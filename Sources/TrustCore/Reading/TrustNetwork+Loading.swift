@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension TrustNetwork {
+  /// Reads a network file; `-` reads standard input.
+  ///
+  /// ```swift
+  /// let network = try TrustNetwork(contentsOfFile: "Examples/org.json")
+  /// ```
+  ///
+  /// - Throws: ``NetworkLoadError`` with every problem found, in file order.
+  /// - Complexity: O(*n*) in the file size.
+  public init(contentsOfFile path: String, diagnosticLimit: Int = NetworkReader.defaultDiagnosticLimit)
+    throws(NetworkLoadError)
+  {
+    let bytes = try Self.readAllBytes(path: path)
+    self = try NetworkReader.read(bytes: bytes, source: path, diagnosticLimit: diagnosticLimit)
+  }
+
+  /// Reads a network from the bytes of a file (UTF-8 JSON, format version 1).
+  ///
+  /// ```swift
+  /// let network = try TrustNetwork(json: Array(#"{"trustmap": 1, "people": [{"id": "ana"}]}"#.utf8))
+  /// ```
+  public init(json bytes: [UInt8], source: String = "<memory>") throws(NetworkLoadError) {
+    self = try NetworkReader.read(bytes: bytes, source: source)
+  }
+
+  /// Reads a network from a JSON string.
+  public init(jsonString: String, source: String = "<memory>") throws(NetworkLoadError) {
+    self = try NetworkReader.read(bytes: Array(jsonString.utf8), source: source)
+  }
+
+  /// All the bytes of a file, or of standard input for `-`.
+  ///
+  /// - Throws: ``NetworkLoadError`` with code `unreadable` naming the system's reason.
+  public static func readAllBytes(path: String) throws(NetworkLoadError) -> [UInt8] {
+    let descriptor: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw unreadable(path, errno) }
+    defer { if descriptor != 0 { close(descriptor) } }
+    var info = stat()
+    if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw NetworkLoadError(
+        source: path,
+        diagnostics: [
+          NetworkDiagnostic(
+            severity: .error, code: .unreadable, path: "", message: "is a directory, not a file",
+            location: nil)
+        ], errorCount: 1, warningCount: 0)
+    }
+    let expected = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+    var bytes = [UInt8](repeating: 0, count: max(expected + 1, 1 << 16))
+    var filled = 0
+    while true {
+      if filled == bytes.count {
+        bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16)))
+      }
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw unreadable(path, errno)
+      }
+      if got == 0 { break }
+      filled += got
+    }
+    bytes.removeLast(bytes.count - filled)
+    return bytes
+  }
+
+  private static func unreadable(_ path: String, _ code: Int32) -> NetworkLoadError {
+    let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+    return NetworkLoadError(
+      source: path,
+      diagnostics: [
+        NetworkDiagnostic(
+          severity: .error, code: .unreadable, path: "", message: "cannot read: \(reason)",
+          location: nil)
+      ], errorCount: 1, warningCount: 0)
+  }
+}

@@ -1,0 +1,251 @@
+/// A set of UTF-8 strings stored once each, numbered densely in the order they
+/// were first added, with look-up by bytes and no `String` on the hot path.
+///
+/// trustmap keeps person ids, attribute keys and values, and contexts this way:
+/// the reader looks an id up straight from the bytes of the file, and a million
+/// ids cost one byte buffer, one offset array and one open-addressing table.
+///
+/// ```swift
+/// var ids = StringInterner()
+/// let (ana, _) = ids.insert("ana")  // 0
+/// ids.index(of: "ana")                  // 0
+/// ids[0]                                // "ana"
+/// ```
+///
+/// - Complexity: insert and look-up O(*k*) expected for a string of *k* bytes.
+///   The hash is seeded per process, so crafted ids cannot force collisions.
+struct StringInterner: Sendable {
+  private(set) var bytes: [UInt8] = []
+  /// `offsets[i] ..< offsets[i + 1]` are the bytes of string `i`.
+  private(set) var offsets: [Int] = [0]
+  /// Open-addressing slots; a slot with `index < 0` is empty.
+  private var slots: [Slot] = Array(repeating: .empty, count: 16)
+  private(set) var count = 0
+
+  /// One table slot: the string's first eight bytes, its hash with its length
+  /// in the low byte, and its number. Strings of up to eight bytes are matched
+  /// from the slot alone, in one cache line.
+  fileprivate struct Slot: Sendable {
+    var prefix: UInt64
+    var tag: UInt32
+    var index: Int32
+    static let empty = Slot(prefix: 0, tag: 0, index: -1)
+  }
+
+  init() {}
+
+  /// Reserves room for `count` strings of about `averageLength` bytes.
+  init(reservingCapacity count: Int, averageLength: Int = 8) {
+    bytes.reserveCapacity(count * averageLength)
+    offsets.reserveCapacity(count + 1)
+    var capacity = 16
+    while capacity < count * 2 { capacity <<= 1 }
+    slots = Array(repeating: .empty, count: capacity)
+  }
+
+  /// The string numbered `index`.
+  subscript(index: Int) -> String {
+    String(decoding: bytes[offsets[index]..<offsets[index + 1]], as: UTF8.self)
+  }
+
+  /// The number of `string`, or `nil` if it was never added.
+  func index(of string: String) -> Int? {
+    var copy = string
+    return copy.withUTF8 { index(of: $0) }
+  }
+
+  /// The number of the string with these bytes, or `nil`.
+  func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let (found, _) = probe(key, tag: Self.tag(key), prefix: Self.prefix(key))
+    return found
+  }
+
+  /// Finds `key`: its number, or `nil` and the empty slot where it would go.
+  @inline(__always)
+  private func probe(_ key: UnsafeBufferPointer<UInt8>, tag: UInt32, prefix: UInt64)
+    -> (found: Int?, slot: Int)
+  {
+    slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = Int(tag >> 8) & mask
+      while true {
+        let entry = slots[slot]
+        if entry.index < 0 { return (nil, slot) }
+        if entry.tag == tag && entry.prefix == prefix
+          && (key.count <= 8 || restEqual(Int(entry.index), key))
+        {
+          return (Int(entry.index), slot)
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  private func restEqual(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = offsets[index]
+    let length = offsets[index + 1] - start
+    guard length == key.count, let keyBase = key.baseAddress else { return false }
+    return bytes.withUnsafeBufferPointer { stored in
+      guard let base = stored.baseAddress else { return false }
+      return memoryEqual(base + start, keyBase, length)
+    }
+  }
+
+  /// Calls `body` with a read-only view for many look-ups in a row: the table's
+  /// storage is pinned once, so no reference counting happens per look-up and
+  /// the processor can overlap the cache misses of independent look-ups.
+  func withLookup<Result>(_ body: (Lookup) throws -> Result) rethrows -> Result {
+    try slots.withUnsafeBufferPointer { slots in
+      try offsets.withUnsafeBufferPointer { offsets in
+        try bytes.withUnsafeBufferPointer { bytes in
+          try body(Lookup(slots: slots, offsets: offsets, bytes: bytes))
+        }
+      }
+    }
+  }
+
+  /// A pinned, read-only view of the table (see ``withLookup(_:)``).
+  struct Lookup {
+    fileprivate let slots: UnsafeBufferPointer<Slot>
+    fileprivate let offsets: UnsafeBufferPointer<Int>
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The number of the string with these bytes, or `nil`.
+    @inline(__always)
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+      let tag = StringInterner.tag(key)
+      let prefix = StringInterner.prefix(key)
+      let mask = slots.count &- 1
+      var slot = Int(tag >> 8) & mask
+      while true {
+        let entry = slots[slot]
+        if entry.index < 0 { return nil }
+        if entry.tag == tag && entry.prefix == prefix {
+          let index = Int(entry.index)
+          if key.count <= 8 { return index }
+          let start = offsets[index]
+          if offsets[index &+ 1] &- start == key.count, let keyBase = key.baseAddress,
+            let base = bytes.baseAddress, memoryEqual(base + start, keyBase, key.count)
+          {
+            return index
+          }
+        }
+        slot = (slot &+ 1) & mask
+      }
+    }
+  }
+
+  /// Adds `string` if new; returns its number and whether it was added.
+  @discardableResult
+  mutating func insert(_ string: String) -> (index: Int, inserted: Bool) {
+    var copy = string
+    return copy.withUTF8 { insert($0) }
+  }
+
+  /// Adds the string with these bytes if new; returns its number and whether it was added.
+  @discardableResult
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+    let tag = Self.tag(key)
+    let prefix = Self.prefix(key)
+    var (found, slot) = probe(key, tag: tag, prefix: prefix)
+    if let found { return (found, false) }
+    let index = count
+    bytes.append(contentsOf: key)
+    offsets.append(bytes.count)
+    count += 1
+    if count * 2 > slots.count {
+      grow()
+      let mask = slots.count - 1
+      slot = Int(tag >> 8) & mask
+      while slots[slot].index >= 0 { slot = (slot + 1) & mask }
+    }
+    slots[slot] = Slot(prefix: prefix, tag: tag, index: Int32(truncatingIfNeeded: index))
+    return (index, true)
+  }
+
+  /// All strings, in number order.
+  var strings: [String] { (0..<count).map { self[$0] } }
+
+  private mutating func grow() {
+    let capacity = slots.count * 2
+    var fresh = [Slot](repeating: .empty, count: capacity)
+    let mask = capacity - 1
+    for entry in slots where entry.index >= 0 {
+      var slot = Int(entry.tag >> 8) & mask
+      while fresh[slot].index >= 0 { slot = (slot + 1) & mask }
+      fresh[slot] = entry
+    }
+    slots = fresh
+  }
+
+  @inline(__always)
+  fileprivate static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    guard let base = key.baseAddress else { return 0 }
+    if key.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+    var word: UInt64 = 0
+    for index in 0..<key.count { word |= UInt64(base[index]) << UInt64(index * 8) }
+    return word
+  }
+
+  @inline(__always)
+  fileprivate static func tag(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    (hash(key) & 0xFFFF_FF00) | UInt32(min(key.count, 255))
+  }
+
+  /// Per-process random seed, so a hostile file cannot aim ids at one slot.
+  private static let seed: UInt64 = UInt64.random(in: 1...UInt64.max)
+
+  /// A fast 64-bit multiply-mix hash over eight bytes at a time, folded to 32 bits.
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var state = seed ^ (UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15)
+    guard let base = key.baseAddress else { return UInt32(truncatingIfNeeded: state >> 32) }
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    let count = key.count
+    while index + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      state = mix(state ^ word)
+      index += 8
+    }
+    if index < count {
+      var word: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < count {
+        word |= UInt64(base[index]) << shift
+        shift += 8
+        index += 1
+      }
+      state = mix(state ^ word)
+    }
+    state = mix(state)
+    return UInt32(truncatingIfNeeded: state ^ (state >> 32))
+  }
+
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    let product = value.multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
+    return product.high ^ product.low
+  }
+}
+
+/// Byte-wise equality of two memory ranges of the same length.
+@inline(__always)
+func memoryEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool
+{
+  var index = 0
+  let leftRaw = UnsafeRawPointer(left)
+  let rightRaw = UnsafeRawPointer(right)
+  while index + 8 <= count {
+    if leftRaw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      != rightRaw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+    {
+      return false
+    }
+    index += 8
+  }
+  while index < count {
+    if left[index] != right[index] { return false }
+    index += 1
+  }
+  return true
+}
