@@ -1,0 +1,17 @@
+import TrustCore
+
+/// `trustmap analyse FILE`: the overall report, a list of sections.
+func runAnalysis(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandResult {
+  let format = try usage { () throws(UsageError) in try parsed.format() }
+  let network = try loadNetwork(parsed)
+  let graph = try buildGraph(network, parsed)
+  let sections: [any ReportSection]
+  switch parsed.command.name {
+  default:
+    let summary = NetworkSummary(network, graph: graph)
+    sections = [SummarySection(summary: summary, graph: graph, components: Components(graph))]
+  }
+  return CommandResult(
+    output: renderReport(sections, network: network, format: format),
+    errors: warningSummary(network, parsed))
+}
