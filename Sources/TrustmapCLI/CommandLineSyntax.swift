@@ -21,6 +21,18 @@ struct OptionSpec: Sendable {
     help: "Keep only ties in this context (and general ones). Repeatable. (default: all)")
   static let quiet = OptionSpec(name: "--quiet", help: "Print nothing on standard error but errors.")
   static let graphOptions: [OptionSpec] = [.format, .strong, .reciprocity, .context]
+  static let person = OptionSpec(name: "--person", valueName: "id", help: "The person, by id.")
+  static let community = OptionSpec(
+    name: "--community", valueName: "id", help: "The community, by id (see --community-by).")
+  static let introducers = OptionSpec(
+    name: "--introducers", valueName: "k",
+    help: "How many introducers make an introduced join warm. (default: 1)")
+  static let nearDepth = OptionSpec(
+    name: "--near-depth", valueName: "d",
+    help: "Strong-tie distance from a member that counts as near. (default: 1)")
+  static let communityBy = OptionSpec(
+    name: "--community-by", valueName: "attribute",
+    help: "Instead of the file's communities, one per value of this attribute (id ATTR=VALUE).")
 }
 
 /// A command: its name, what it does, its options.

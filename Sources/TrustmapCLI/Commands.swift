@@ -10,7 +10,48 @@ let commands: [CommandSpec] = [
       """,
     usage: "trustmap analyse <network> [--format <format>] [--strong <threshold>] "
       + "[--reciprocity <rule>] [--context <name> ...]",
-    options: OptionSpec.graphOptions + [.quiet],
+    options: OptionSpec.graphOptions + [.communityBy, .introducers, .nearDepth, .quiet],
+    formats: [.text, .json, .csv]),
+  CommandSpec(
+    name: "reach",
+    abstract: "Whom a person trusts, who is pre-credentialed to them, and how they would join.",
+    discussion: """
+      First degree: the person's strong ties. Second degree: people at distance exactly 2,
+      friends of trusted friends, pre-credentialed by the friends they share (the
+      introducers). Then, for each community, whether the person is a member or would join
+      direct (trusts a member), introduced (trusts enough people who trust a member) or cold.
+      """,
+    usage: "trustmap reach <network> --person <id> [--introducers <k>] [--community-by <attribute>] "
+      + "[--format <format>] [graph options]",
+    options: [.person, .introducers, .communityBy] + OptionSpec.graphOptions + [.quiet],
+    formats: [.text, .json, .csv]),
+  CommandSpec(
+    name: "joins",
+    abstract: "Who would join each community warm (direct or introduced) or cold.",
+    discussion: """
+      For every person and every community they are not in: the warmth of the join, the
+      members they already trust, and the introducers (trusted people outside the community
+      with a strong tie into it). For a cold join, the path to warmth: a shortest strong-tie
+      path to the nearest member. Then a summary per community, which always counts every
+      non-member, even when --person narrows the pairs.
+      """,
+    usage: "trustmap joins <network> [--person <id>] [--community <id>] [--introducers <k>] "
+      + "[--community-by <attribute>] [--format <format>] [graph options]",
+    options: [.person, .community, .introducers, .communityBy] + OptionSpec.graphOptions + [.quiet],
+    formats: [.text, .json, .csv]),
+  CommandSpec(
+    name: "groups",
+    abstract: "A community's in, near and out groups, story reach and coherence.",
+    discussion: """
+      In: the members. Near: non-members within strong-tie distance d of a member, the
+      people the community projects trust to. Out: everyone else; out-linked are those in
+      out with only a weak tie or a reports-to link to a member. Vulnerable stories reach
+      in, reflective stories in and near, perfected stories everyone. Coherence: internal
+      density, isolated members, and the E-I index of the community's strong ties.
+      """,
+    usage: "trustmap groups <network> --community <id> [--near-depth <d>] "
+      + "[--community-by <attribute>] [--format <format>] [graph options]",
+    options: [.community, .nearDepth, .communityBy] + OptionSpec.graphOptions + [.quiet],
     formats: [.text, .json, .csv]),
   CommandSpec(
     name: "validate",

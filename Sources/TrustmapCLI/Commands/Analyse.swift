@@ -6,6 +6,18 @@ func runAnalysis(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
   let network = try loadNetwork(parsed)
   let graph = try buildGraph(network, parsed)
   let sections: [any ReportSection]
+  let standalone: (any StandaloneReport)?
+  switch parsed.command.name {
+  case "reach": standalone = try reachReport(network, graph, parsed)
+  case "joins": standalone = try joinsReport(network, graph, parsed)
+  case "groups": standalone = try groupsReport(network, graph, parsed)
+  default: standalone = nil
+  }
+  if let standalone {
+    return CommandResult(
+      output: standalone.render(network: network, format: format),
+      errors: warningSummary(network, parsed))
+  }
   switch parsed.command.name {
   default:
     let summary = NetworkSummary(network, graph: graph)

@@ -20,6 +20,34 @@ extension ReportSection {
   func csvFields(person: Int, network: TrustNetwork) -> [String] { [] }
 }
 
+/// A report that is one section: its JSON is the section's value itself, and
+/// its CSV may have rows other than people (one per join, say).
+protocol StandaloneReport: ReportSection {
+  /// The whole CSV document.
+  func csv(network: TrustNetwork) -> String
+}
+
+extension StandaloneReport {
+  func csv(network: TrustNetwork) -> String {
+    renderReport([self], network: network, format: .csv)
+  }
+
+  func render(network: TrustNetwork, format: OutputFormat) -> String {
+    switch format {
+    case .text:
+      var text = ""
+      writeText(into: &text, network: network)
+      return text
+    case .json:
+      var json = JSONWriter()
+      writeJSON(into: &json, network: network)
+      return json.output + "\n"
+    case .csv:
+      return csv(network: network)
+    }
+  }
+}
+
 /// Renders sections as one report in `format`.
 func renderReport(_ sections: [any ReportSection], network: TrustNetwork, format: OutputFormat)
   -> String

@@ -1,0 +1,125 @@
+/// A community's in, near and out groups, its story reach and its coherence (spec §3).
+///
+/// ```swift
+/// let groups = GroupProjection(graph, network: network, community: guides, nearDepth: 1)
+/// print(groups.near.count, groups.coherence.density ?? "n/a")
+/// ```
+///
+/// - Complexity: O(*n* + *m*): a multi-source breadth-first search from the members.
+public struct GroupProjection: Sendable, Hashable {
+  /// The members, ascending.
+  public var inGroup: [Int32]
+  /// Non-members within strong-tie distance `nearDepth` of a member, ascending.
+  public var near: [Int32]
+  /// Everyone else, ascending.
+  public var out: [Int32]
+  /// The part of `out` with only a weak tie or a reports-to link to a member.
+  public var outLinked: [Int32]
+  /// How far trust is projected.
+  public var nearDepth: Int
+  /// Internal density, isolated members and E-I index.
+  public var coherence: Coherence
+
+  /// Story reach: who hears which kind of story.
+  public var storyReach: StoryReach {
+    StoryReach(
+      vulnerable: inGroup.count, reflective: inGroup.count + near.count,
+      perfected: inGroup.count + near.count + out.count)
+  }
+
+  /// How many people each kind of story reaches.
+  public struct StoryReach: Sendable, Hashable {
+    /// Vulnerable stories: the in group.
+    public var vulnerable: Int
+    /// Reflective stories: in and near.
+    public var reflective: Int
+    /// Perfected stories: everyone.
+    public var perfected: Int
+  }
+
+  /// How well a community holds together by strong ties.
+  public struct Coherence: Sendable, Hashable {
+    /// Strong ties among members over possible pairs; `nil` with fewer than 2 members.
+    public var density: Double?
+    /// Members with no strong tie to another member, ascending.
+    public var isolatedMembers: [Int32]
+    /// (external − internal) / (external + internal) over strong ties; `nil` when no tie touches C.
+    public var eiIndex: Double?
+    /// Strong ties with both ends in C.
+    public var internalTies: Int
+    /// Strong ties with exactly one end in C.
+    public var externalTies: Int
+  }
+
+  /// Projects `community` (its members, as indices) on `graph`.
+  public init(_ graph: TrustGraph, network: TrustNetwork, members: [Int32], nearDepth: Int = 1) {
+    let count = graph.personCount
+    var distance = [Int32](repeating: -1, count: count)
+    var queue: [Int32] = []
+    queue.reserveCapacity(members.count)
+    for member in members {
+      distance[Int(member)] = 0
+      queue.append(member)
+    }
+    var head = 0
+    while head < queue.count {
+      let current = Int(queue[head])
+      head += 1
+      let next = distance[current] + 1
+      if next > nearDepth { continue }
+      for neighbour in graph.neighbours(of: current) where distance[Int(neighbour)] < 0 {
+        distance[Int(neighbour)] = next
+        queue.append(neighbour)
+      }
+    }
+    var isMember = [Bool](repeating: false, count: count)
+    for member in members { isMember[Int(member)] = true }
+    var linked = [Bool](repeating: false, count: count)
+    for member in members {
+      for other in graph.weakNeighbours(of: Int(member)) { linked[Int(other)] = true }
+      let manager = network.people.reportsTo[Int(member)]
+      if manager >= 0 { linked[Int(manager)] = true }
+    }
+    for person in 0..<count {
+      let manager = network.people.reportsTo[person]
+      if manager >= 0 && isMember[Int(manager)] { linked[person] = true }
+    }
+    var near: [Int32] = []
+    var out: [Int32] = []
+    var outLinked: [Int32] = []
+    for person in 0..<count where !isMember[person] {
+      let index = Int32(truncatingIfNeeded: person)
+      if distance[person] > 0 {
+        near.append(index)
+      } else {
+        out.append(index)
+        if linked[person] { outLinked.append(index) }
+      }
+    }
+    var internalTies = 0
+    var externalTies = 0
+    var isolated: [Int32] = []
+    for member in members {
+      var inside = 0
+      for neighbour in graph.neighbours(of: Int(member)) {
+        if isMember[Int(neighbour)] { inside += 1 } else { externalTies += 1 }
+      }
+      internalTies += inside
+      if inside == 0 { isolated.append(member) }
+    }
+    internalTies /= 2
+    let k = members.count
+    let pairs = k * (k - 1) / 2
+    let touching = internalTies + externalTies
+    coherence = Coherence(
+      density: pairs > 0 ? Double(internalTies) / Double(pairs) : nil,
+      isolatedMembers: isolated,
+      eiIndex: touching > 0 ? Double(externalTies - internalTies) / Double(touching) : nil,
+      internalTies: internalTies, externalTies: externalTies)
+    inGroup = members
+    self.near = near
+    self.out = out
+    self.outLinked = outLinked
+    self.nearDepth = nearDepth
+  }
+}

@@ -1,0 +1,203 @@
+/// How warmly a person would join a community (spec §3).
+public enum JoinWarmth: String, Sendable, Hashable, CaseIterable {
+  /// The person already trusts a member.
+  case direct
+  /// The person trusts at least k people who trust a member (k = `introducersNeeded`).
+  case introduced
+  /// Neither: the person would walk in without a trusted tie.
+  case cold
+}
+
+/// One person joining one community they are not in.
+///
+/// ```swift
+/// let join = JoinAssessment(graph, person: cy, community: guides, introducersNeeded: 1)
+/// print(join.warmth)  // .introduced
+/// ```
+public struct JoinAssessment: Sendable, Hashable {
+  /// The person (index).
+  public var person: Int
+  /// The community's position in the list it came from.
+  public var community: Int
+  /// direct, introduced or cold.
+  public var warmth: JoinWarmth
+  /// first(P) ∩ C, ascending.
+  public var trustedMembers: [Int32]
+  /// People in first(P) \ C with a strong tie into C, ascending.
+  public var introducers: [Int32]
+}
+
+/// A community's join summary: how many non-members would join each way.
+public struct JoinSummary: Sendable, Hashable {
+  /// The community's position in the list it came from.
+  public var community: Int
+  /// How many members.
+  public var members: Int
+  /// Non-members who already trust a member.
+  public var direct: Int
+  /// Non-members with enough introducers.
+  public var introduced: Int
+  /// The other non-members.
+  public var cold: Int
+}
+
+/// Joins of people to communities on one strong-tie graph.
+///
+/// ```swift
+/// let joins = CommunityJoins(graph, communities: network.communities, introducersNeeded: 1)
+/// let summary = joins.summary()                          // one row per community
+/// let rows = joins.assessments(community: 0)             // every non-member of community 0
+/// let path = joins.pathToWarmth(person: lou, community: 0)  // whom to ask, through whom
+/// ```
+public struct CommunityJoins: Sendable {
+  /// The graph.
+  public let graph: TrustGraph
+  /// The communities assessed.
+  public let communities: [Community]
+  /// How many introducers make an introduced join warm (`--introducers`, default 1).
+  public let introducersNeeded: Int
+
+  /// Creates the assessor.
+  public init(_ graph: TrustGraph, communities: [Community], introducersNeeded: Int = 1) {
+    self.graph = graph
+    self.communities = communities
+    self.introducersNeeded = max(1, introducersNeeded)
+  }
+
+  /// Every community's members, direct, introduced and cold counts.
+  ///
+  /// - Complexity: per community, O(Σ degrees of members and of their outside
+  ///   neighbours), not O(*n*): only people near the community are touched.
+  public func summary() -> [JoinSummary] {
+    var members = MembershipMarks(personCount: graph.personCount)
+    var touched = MembershipMarks(personCount: graph.personCount)
+    var introducerCount = [Int32](repeating: 0, count: graph.personCount)
+    var isDirect = MembershipMarks(personCount: graph.personCount)
+    var result: [JoinSummary] = []
+    result.reserveCapacity(communities.count)
+    var frontier: [Int32] = []
+    var candidates: [Int32] = []
+    for (index, community) in communities.enumerated() {
+      members.reset()
+      touched.reset()
+      isDirect.reset()
+      for member in community.members { members.insert(Int(member)) }
+      // Non-members with a tie into C: direct joiners, and each an introducer.
+      frontier.removeAll(keepingCapacity: true)
+      for member in community.members {
+        for neighbour in graph.neighbours(of: Int(member)) where !members.contains(Int(neighbour)) {
+          if !isDirect.contains(Int(neighbour)) {
+            isDirect.insert(Int(neighbour))
+            frontier.append(neighbour)
+          }
+        }
+      }
+      var introduced = 0
+      candidates.removeAll(keepingCapacity: true)
+      for introducer in frontier {
+        for person in graph.neighbours(of: Int(introducer)) {
+          let p = Int(person)
+          if members.contains(p) || isDirect.contains(p) { continue }
+          if !touched.contains(p) {
+            touched.insert(p)
+            introducerCount[p] = 0
+            candidates.append(person)
+          }
+          introducerCount[p] += 1
+        }
+      }
+      for person in candidates where introducerCount[Int(person)] >= introducersNeeded {
+        introduced += 1
+      }
+      let nonMembers = graph.personCount - community.members.count
+      result.append(
+        JoinSummary(
+          community: index, members: community.members.count, direct: frontier.count,
+          introduced: introduced, cold: nonMembers - frontier.count - introduced))
+    }
+    return result
+  }
+
+  /// The assessment of every non-member of `community`, in file order of people,
+  /// or only of `people` when given.
+  ///
+  /// - Complexity: O(*n* + *m*) for the community's marks, then O(degree) per person.
+  public func assessments(community: Int, people: [Int]? = nil) -> [JoinAssessment] {
+    var members = MembershipMarks(personCount: graph.personCount)
+    var bridging = MembershipMarks(personCount: graph.personCount)
+    members.reset()
+    bridging.reset()
+    for member in communities[community].members { members.insert(Int(member)) }
+    for member in communities[community].members {
+      for neighbour in graph.neighbours(of: Int(member)) { bridging.insert(Int(neighbour)) }
+    }
+    var result: [JoinAssessment] = []
+    for person in people ?? Array(0..<graph.personCount) where !members.contains(person) {
+      var trusted: [Int32] = []
+      var introducers: [Int32] = []
+      for friend in graph.neighbours(of: person) {
+        if members.contains(Int(friend)) {
+          trusted.append(friend)
+        } else if bridging.contains(Int(friend)) {
+          introducers.append(friend)
+        }
+      }
+      let warmth: JoinWarmth =
+        !trusted.isEmpty ? .direct : introducers.count >= introducersNeeded ? .introduced : .cold
+      result.append(
+        JoinAssessment(
+          person: person, community: community, warmth: warmth, trustedMembers: trusted,
+          introducers: introducers))
+    }
+    return result
+  }
+
+  /// A shortest strong-tie path from `person` to the nearest member of
+  /// `community` (the person first, the member last), or `nil` when none exists.
+  ///
+  /// - Complexity: O(*n* + *m*); use ``warmthRoutes(community:)`` for many people.
+  public func pathToWarmth(person: Int, community: Int) -> [Int32]? {
+    warmthRoutes(community: community).path(from: person)
+  }
+
+  /// Shortest strong-tie routes from everyone to the nearest member of `community`.
+  ///
+  /// - Complexity: O(*n* + *m*): one breadth-first search from all members at once.
+  public func warmthRoutes(community: Int) -> WarmthRoutes {
+    var nextHop = [Int32](repeating: -1, count: graph.personCount)
+    var queue: [Int32] = []
+    for member in communities[community].members {
+      nextHop[Int(member)] = member
+      queue.append(member)
+    }
+    var head = 0
+    while head < queue.count {
+      let current = queue[head]
+      head += 1
+      for next in graph.neighbours(of: Int(current)) where nextHop[Int(next)] < 0 {
+        nextHop[Int(next)] = current
+        queue.append(next)
+      }
+    }
+    return WarmthRoutes(nextHop: nextHop)
+  }
+}
+
+/// For each person, the next step on a shortest strong-tie path towards a
+/// community's nearest member (whom to ask, through whom).
+public struct WarmthRoutes: Sendable, Hashable {
+  /// The neighbour one step closer to the community; a member points to itself; -1: no path.
+  public let nextHop: [Int32]
+
+  /// The path from `person` to the nearest member, both ends included; `nil` when none.
+  public func path(from person: Int) -> [Int32]? {
+    guard nextHop[person] >= 0 else { return nil }
+    var path: [Int32] = [Int32(truncatingIfNeeded: person)]
+    var current = person
+    while Int(nextHop[current]) != current {
+      current = Int(nextHop[current])
+      path.append(Int32(truncatingIfNeeded: current))
+    }
+    return path
+  }
+}
