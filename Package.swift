@@ -2,21 +2,21 @@
 import PackageDescription
 
 let package = Package(
-    name: "trustmap",
-    products: [
-        .library(name: "TrustCore", targets: ["TrustCore"]),
-        .executable(name: "trustmap", targets: ["trustmap"]),
-    ],
-    targets: [
-        .target(name: "TrustCore"),
-        .target(name: "TrustmapCLI", dependencies: ["TrustCore"]),
-        .executableTarget(name: "trustmap", dependencies: ["TrustmapCLI"]),
-        .testTarget(name: "TrustCoreTests", dependencies: ["TrustCore"]),
-        .testTarget(
-            name: "TrustmapCLITests",
-            dependencies: ["TrustmapCLI", "TrustCore"],
-            resources: [.copy("Golden")]
-        ),
-    ],
-    swiftLanguageModes: [.v6]
+  name: "trustmap",
+  products: [
+    .library(name: "TrustCore", targets: ["TrustCore"]),
+    .executable(name: "trustmap", targets: ["trustmap"]),
+  ],
+  targets: [
+    .target(name: "TrustCore"),
+    .target(name: "TrustmapCLI", dependencies: ["TrustCore"]),
+    .executableTarget(name: "trustmap", dependencies: ["TrustmapCLI"]),
+    .testTarget(name: "TrustCoreTests", dependencies: ["TrustCore"]),
+    .testTarget(
+      name: "TrustmapCLITests",
+      dependencies: ["TrustmapCLI", "TrustCore"],
+      exclude: ["Golden"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
 )

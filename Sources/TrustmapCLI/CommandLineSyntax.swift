@@ -9,7 +9,8 @@ struct OptionSpec: Sendable {
   var help: String
 
   static let format = OptionSpec(
-    name: "--format", valueName: "format", help: "Output format: text, json or csv. (default: text)")
+    name: "--format", valueName: "format", help: "Output format: text, json or csv. (default: text)"
+  )
   static let strong = OptionSpec(
     name: "--strong", valueName: "threshold",
     help: "Strength at or above which a tie is strong, 0 to 1. (default: the file's, else 0.5)")
@@ -19,7 +20,8 @@ struct OptionSpec: Sendable {
   static let context = OptionSpec(
     name: "--context", valueName: "name", repeatable: true,
     help: "Keep only ties in this context (and general ones). Repeatable. (default: all)")
-  static let quiet = OptionSpec(name: "--quiet", help: "Print nothing on standard error but errors.")
+  static let quiet = OptionSpec(
+    name: "--quiet", help: "Print nothing on standard error but errors.")
   static let graphOptions: [OptionSpec] = [.format, .strong, .reciprocity, .context]
   static let person = OptionSpec(name: "--person", valueName: "id", help: "The person, by id.")
   static let community = OptionSpec(
@@ -129,7 +131,8 @@ func parseArguments(_ arguments: ArraySlice<String>, for command: CommandSpec) t
     values[name, default: []].append(value)
   }
   guard let file else {
-    throw UsageError(message: "missing network file (a path, or - for standard input)", command: command)
+    throw UsageError(
+      message: "missing network file (a path, or - for standard input)", command: command)
   }
   return ParsedArguments(command: command, file: file, values: values)
 }
@@ -163,7 +166,8 @@ func levenshtein(_ left: String, _ right: String) -> Int {
     current[0] = row
     for column in 1...target.count {
       let cost = source[row - 1] == target[column - 1] ? 0 : 1
-      current[column] = min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
+      current[column] = min(
+        previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost)
     }
     swap(&previous, &current)
   }
@@ -177,7 +181,8 @@ extension ParsedArguments {
     guard let format = OutputFormat(rawValue: text), command.formats.contains(format) else {
       let allowed = command.formats.map(\.rawValue)
       throw UsageError(
-        message: "invalid format '\(text)' for '\(command.name)'; expected \(allowed.joined(separator: ", "))",
+        message:
+          "invalid format '\(text)' for '\(command.name)'; expected \(allowed.joined(separator: ", "))",
         command: command,
         suggestion: closestName(to: text, among: allowed).map { "Did you mean '\($0)'?" })
     }
@@ -199,7 +204,9 @@ extension ParsedArguments {
         throw UsageError(
           message: "invalid value '\(text)' for '--reciprocity': expected any or mutual",
           command: command,
-          suggestion: closestName(to: text, among: ["any", "mutual"]).map { "Did you mean '\($0)'?" })
+          suggestion: closestName(to: text, among: ["any", "mutual"]).map {
+            "Did you mean '\($0)'?"
+          })
       }
       settings.reciprocity = rule
     }
@@ -207,13 +214,15 @@ extension ParsedArguments {
     return settings
   }
 
-  func positiveInteger(_ option: OptionSpec, default fallback: Int, minimum: Int = 1) throws(UsageError)
+  func positiveInteger(_ option: OptionSpec, default fallback: Int, minimum: Int = 1)
+    throws(UsageError)
     -> Int
   {
     guard let text = value(option) else { return fallback }
     guard let number = Int(text), number >= minimum else {
       throw UsageError(
-        message: "invalid value '\(text)' for '\(option.name)': expected a whole number ≥ \(minimum)",
+        message:
+          "invalid value '\(text)' for '\(option.name)': expected a whole number ≥ \(minimum)",
         command: command)
     }
     return number

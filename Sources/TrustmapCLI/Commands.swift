@@ -21,7 +21,8 @@ let commands: [CommandSpec] = [
       introducers). Then, for each community, whether the person is a member or would join
       direct (trusts a member), introduced (trusts enough people who trust a member) or cold.
       """,
-    usage: "trustmap reach <network> --person <id> [--introducers <k>] [--community-by <attribute>] "
+    usage:
+      "trustmap reach <network> --person <id> [--introducers <k>] [--community-by <attribute>] "
       + "[--format <format>] [graph options]",
     options: [.person, .introducers, .communityBy] + OptionSpec.graphOptions + [.quiet],
     formats: [.text, .json, .csv]),

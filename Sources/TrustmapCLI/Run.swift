@@ -59,7 +59,8 @@ func execute(_ arguments: [String]) -> CommandResult {
   default:
     break
   }
-  guard let command = commands.first(where: { $0.name == first || aliases[first] == $0.name }) else {
+  guard let command = commands.first(where: { $0.name == first || aliases[first] == $0.name })
+  else {
     if first.hasPrefix("-") {
       return usageFailure(
         UsageError(

@@ -49,6 +49,39 @@ public struct GroupProjection: Sendable, Hashable {
     public var internalTies: Int
     /// Strong ties with exactly one end in C.
     public var externalTies: Int
+
+    /// The coherence of `members` on `graph`.
+    ///
+    /// - Complexity: O(Σ degree of the members): nobody else is touched.
+    public init(_ graph: TrustGraph, members: [Int32]) {
+      var marks = MembershipMarks(personCount: graph.personCount)
+      marks.reset()
+      for member in members { marks.insert(Int(member)) }
+      self.init(graph, members: members, marks: marks)
+    }
+
+    init(_ graph: TrustGraph, members: [Int32], marks: MembershipMarks) {
+      var internalTies = 0
+      var externalTies = 0
+      var isolated: [Int32] = []
+      for member in members {
+        var inside = 0
+        for neighbour in graph.neighbours(of: Int(member)) {
+          if marks.contains(Int(neighbour)) { inside += 1 } else { externalTies += 1 }
+        }
+        internalTies += inside
+        if inside == 0 { isolated.append(member) }
+      }
+      internalTies /= 2
+      let k = members.count
+      let pairs = k * (k - 1) / 2
+      let touching = internalTies + externalTies
+      density = pairs > 0 ? Double(internalTies) / Double(pairs) : nil
+      isolatedMembers = isolated
+      eiIndex = touching > 0 ? Double(externalTies - internalTies) / Double(touching) : nil
+      self.internalTies = internalTies
+      self.externalTies = externalTies
+    }
   }
 
   /// Projects `community` (its members, as indices) on `graph`.
@@ -96,26 +129,10 @@ public struct GroupProjection: Sendable, Hashable {
         if linked[person] { outLinked.append(index) }
       }
     }
-    var internalTies = 0
-    var externalTies = 0
-    var isolated: [Int32] = []
-    for member in members {
-      var inside = 0
-      for neighbour in graph.neighbours(of: Int(member)) {
-        if isMember[Int(neighbour)] { inside += 1 } else { externalTies += 1 }
-      }
-      internalTies += inside
-      if inside == 0 { isolated.append(member) }
-    }
-    internalTies /= 2
-    let k = members.count
-    let pairs = k * (k - 1) / 2
-    let touching = internalTies + externalTies
-    coherence = Coherence(
-      density: pairs > 0 ? Double(internalTies) / Double(pairs) : nil,
-      isolatedMembers: isolated,
-      eiIndex: touching > 0 ? Double(externalTies - internalTies) / Double(touching) : nil,
-      internalTies: internalTies, externalTies: externalTies)
+    var marks = MembershipMarks(personCount: count)
+    marks.reset()
+    for member in members { marks.insert(Int(member)) }
+    coherence = Coherence(graph, members: members, marks: marks)
     inGroup = members
     self.near = near
     self.out = out

@@ -50,7 +50,8 @@ public struct StrongTieSettingsError: Error, Sendable, Hashable, CustomStringCon
     if let invalidThreshold {
       return "the strong-tie threshold must be from 0 to 1, not \(invalidThreshold)"
     }
-    let known = knownContexts.isEmpty ? "none" : knownContexts.map { "'\($0)'" }.joined(separator: ", ")
+    let known =
+      knownContexts.isEmpty ? "none" : knownContexts.map { "'\($0)'" }.joined(separator: ", ")
     return "unknown context '\(unknownContexts.first ?? "")' (the network's contexts: \(known))"
   }
 }

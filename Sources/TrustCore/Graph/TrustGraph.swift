@@ -71,7 +71,8 @@ public struct TrustGraph: Sendable {
     let threshold =
       settings.threshold ?? network.strongTieThreshold ?? StrongTieSettings.defaultThreshold
     guard threshold >= 0 && threshold <= 1 else {
-      throw StrongTieSettingsError(unknownContexts: [], knownContexts: [], invalidThreshold: threshold)
+      throw StrongTieSettingsError(
+        unknownContexts: [], knownContexts: [], invalidThreshold: threshold)
     }
     let ties = network.ties
     var selected = [Bool](repeating: settings.contexts.isEmpty, count: ties.contextNames.count)

@@ -59,8 +59,9 @@ public struct TieRecord: Sendable, Hashable {
   public var contexts: [String]
 
   /// Creates a record.
-  public init(from: Int, to: Int, strength: Double = 1, mutual: Bool = false, contexts: [String] = [])
-  {
+  public init(
+    from: Int, to: Int, strength: Double = 1, mutual: Bool = false, contexts: [String] = []
+  ) {
     self.from = from
     self.to = to
     self.strength = strength

@@ -134,7 +134,8 @@ struct JSONScanner {
     throw Failure(code: .syntax, message: "unterminated string", offset: start - 1)
   }
 
-  private mutating func decodeEscapedString(start: Int, escapeAt: Int) throws(Failure) -> StringToken
+  private mutating func decodeEscapedString(start: Int, escapeAt: Int) throws(Failure)
+    -> StringToken
   {
     scratch.removeAll(keepingCapacity: true)
     scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<escapeAt]))
@@ -189,7 +190,8 @@ struct JSONScanner {
   /// returns the index after it.
   private mutating func decodeUnicodeEscape(at index: Int) throws(Failure) -> Int {
     guard let unit = hexQuad(at: index + 2) else {
-      throw Failure(code: .syntax, message: "'\\u' must be followed by four hex digits", offset: index)
+      throw Failure(
+        code: .syntax, message: "'\\u' must be followed by four hex digits", offset: index)
     }
     var scalarValue = unit
     var next = index + 6
@@ -200,7 +202,8 @@ struct JSONScanner {
       else {
         throw Failure(
           code: .loneSurrogate,
-          message: "lone surrogate '\\u\(hex4(unit))': a high surrogate must be followed by a low one",
+          message:
+            "lone surrogate '\\u\(hex4(unit))': a high surrogate must be followed by a low one",
           offset: index)
       }
       scalarValue = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
@@ -364,7 +367,8 @@ struct JSONScanner {
         value *= Self.powersOfTen[exponent]
       }
     } else {
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
       value = Double(text) ?? .infinity
       value = abs(value)
     }
@@ -455,7 +459,8 @@ struct JSONScanner {
   }
 
   func unexpectedEnd(_ expected: String) -> Failure {
-    Failure(code: .syntax, message: "unexpected end of input; expected \(expected)", offset: position)
+    Failure(
+      code: .syntax, message: "unexpected end of input; expected \(expected)", offset: position)
   }
 
   func unexpected(_ expected: String) -> Failure {
@@ -465,13 +470,16 @@ struct JSONScanner {
     if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
       let isUTF8Start = byte >= 0xC2 && byte <= 0xF4
       found =
-        isUTF8Start ? "a non-ASCII character outside a string" : "byte 0x\(hex2(byte)) (binary data?)"
+        isUTF8Start
+        ? "a non-ASCII character outside a string" : "byte 0x\(hex2(byte)) (binary data?)"
       return Failure(
-        code: isUTF8Start ? .syntax : .invalidUTF8, message: "unexpected \(found); expected \(expected)",
+        code: isUTF8Start ? .syntax : .invalidUTF8,
+        message: "unexpected \(found); expected \(expected)",
         offset: position)
     }
     found = "'\(Character(Unicode.Scalar(byte)))'"
-    return Failure(code: .syntax, message: "unexpected \(found); expected \(expected)", offset: position)
+    return Failure(
+      code: .syntax, message: "unexpected \(found); expected \(expected)", offset: position)
   }
 
   /// The bytes of a scanned string.

@@ -93,7 +93,7 @@ struct NetworkParser {
     var versionSeen = false
     if try !scanner.open(UInt8(ascii: "{")) {
       repeat {
-        let keyOffset = scanner.position
+        let keyOffset = skipSpace()
         let key = try scanner.key()
         let valueOffset = skipSpace()
         if scanner.matches(key, "trustmap") {
@@ -102,12 +102,14 @@ struct NetworkParser {
           try parseVersion(at: valueOffset)
         } else if scanner.matches(key, "people") {
           if seen.insert(1) { duplicateKey("people", at: keyOffset, path: "") }
-          try parseArray(named: "people", at: valueOffset) { parser, index, offset throws(JSONScanner.Failure) in
+          try parseArray(named: "people", at: valueOffset) {
+            parser, index, offset throws(JSONScanner.Failure) in
             try parser.parsePerson(index, at: offset)
           }
         } else if scanner.matches(key, "ties") {
           if seen.insert(2) { duplicateKey("ties", at: keyOffset, path: "") }
-          try parseArray(named: "ties", at: valueOffset) { parser, index, offset throws(JSONScanner.Failure) in
+          try parseArray(named: "ties", at: valueOffset) {
+            parser, index, offset throws(JSONScanner.Failure) in
             try parser.parseTie(index, at: offset)
           }
         } else if scanner.matches(key, "communities") {
@@ -141,7 +143,9 @@ struct NetworkParser {
         path: "")
     }
     if !seen.contains(1) {
-      missingKey("people", what: "the list of people", unknownKeys: unknownKeys, objectOffset: start, path: "")
+      missingKey(
+        "people", what: "the list of people", unknownKeys: unknownKeys, objectOffset: start,
+        path: "")
     }
     if people.count > Int(Int32.max) - 1 || ties.count > Int(Int32.max) - 1 {
       diagnostics.add(
@@ -210,7 +214,7 @@ struct NetworkParser {
     let firstAttribute = people.attributeKey.count
     if try !scanner.open(UInt8(ascii: "{")) {
       repeat {
-        let keyOffset = scanner.position
+        let keyOffset = skipSpace()
         let key = try scanner.key()
         let valueOffset = skipSpace()
         if scanner.matches(key, "id") {
@@ -227,7 +231,8 @@ struct NetworkParser {
           if seen.insert(2) { duplicateKey("reportsTo", at: keyOffset, path: "people[\(index)]") }
           guard scanner.peek() == UInt8(ascii: "\"") else {
             try wrongType(
-              path: "people[\(index)].reportsTo", at: valueOffset, expected: "a person id (a string)",
+              path: "people[\(index)].reportsTo", at: valueOffset,
+              expected: "a person id (a string)",
               depth: 3)
             continue
           }
@@ -282,7 +287,8 @@ struct NetworkParser {
     -> Int
   {
     guard scanner.peek() == UInt8(ascii: "\"") else {
-      try wrongType(path: "people[\(index)].id", at: offset, expected: "a non-empty string", depth: 3)
+      try wrongType(
+        path: "people[\(index)].id", at: offset, expected: "a non-empty string", depth: 3)
       return -1
     }
     let token = try scanner.string()
@@ -316,7 +322,7 @@ struct NetworkParser {
     }
     if try scanner.open(UInt8(ascii: "{")) { return }
     repeat {
-      let keyOffset = scanner.position
+      let keyOffset = skipSpace()
       let keyToken = try scanner.key()
       let (keyIndex, _) = scanner.withBytes(keyToken) { people.attributeKeys.insert($0) }
       while attributeSeen.count <= keyIndex { attributeSeen.append(0) }
@@ -337,15 +343,17 @@ struct NetworkParser {
         valueIndex = scanner.withBytes(token) { people.attributeValues.insert($0).index }
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         let number = try scanner.number()
-        valueIndex = people.attributeValues.insert(
-          UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end])
-        ).index
+        valueIndex =
+          people.attributeValues.insert(
+            UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end])
+          ).index
       case UInt8(ascii: "t"), UInt8(ascii: "f"):
         let start = scanner.position
         _ = try scanner.literal()
-        valueIndex = people.attributeValues.insert(
-          UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position])
-        ).index
+        valueIndex =
+          people.attributeValues.insert(
+            UnsafeBufferPointer(rebasing: scanner.bytes[start..<scanner.position])
+          ).index
       default:
         let path = "people[\(index)].attributes.\(people.attributeKeys[keyIndex])"
         try wrongType(path: path, at: valueOffset, expected: "a string, number or bool", depth: 4)
@@ -373,7 +381,7 @@ struct NetworkParser {
     contextBuffer.removeAll(keepingCapacity: true)
     if try !scanner.open(UInt8(ascii: "{")) {
       repeat {
-        let keyOffset = scanner.position
+        let keyOffset = skipSpace()
         let key = try scanner.key()
         let valueOffset = skipSpace()
         let isFrom = scanner.matches(key, "from")
@@ -564,7 +572,7 @@ struct NetworkParser {
     var references: [Reference] = []
     if try !scanner.open(UInt8(ascii: "{")) {
       repeat {
-        let keyOffset = scanner.position
+        let keyOffset = skipSpace()
         let key = try scanner.key()
         let valueOffset = skipSpace()
         if scanner.matches(key, "id") {
@@ -573,7 +581,8 @@ struct NetworkParser {
           if let given = id {
             if given.isEmpty {
               diagnostics.add(
-                .error, .invalidValue, at: valueOffset, path: "\(path).id", "an id must not be empty")
+                .error, .invalidValue, at: valueOffset, path: "\(path).id",
+                "an id must not be empty")
               id = nil
             } else if let clash = communities.firstIndex(where: { $0.id == given }) {
               diagnostics.add(
@@ -589,7 +598,8 @@ struct NetworkParser {
           if seen.insert(2) { duplicateKey("members", at: keyOffset, path: path) }
           guard scanner.peek() == UInt8(ascii: "[") else {
             try wrongType(
-              path: "\(path).members", at: valueOffset, expected: "an array of person ids", depth: 3)
+              path: "\(path).members", at: valueOffset, expected: "an array of person ids", depth: 3
+            )
             continue
           }
           if try scanner.open(UInt8(ascii: "[")) { continue }
@@ -618,7 +628,9 @@ struct NetworkParser {
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }
     if !seen.contains(0) {
-      missingKey("id", what: "the community's id", unknownKeys: unknownKeys, objectOffset: offset, path: path)
+      missingKey(
+        "id", what: "the community's id", unknownKeys: unknownKeys, objectOffset: offset, path: path
+      )
     }
     if !seen.contains(2) {
       missingKey(
@@ -774,7 +786,8 @@ struct NetworkParser {
         if cycle.count > 12 { names.append("… (\(cycle.count) people)") }
         names.append("'\(people.id(of: cycle[0]))'")
         diagnostics.add(
-          .error, .reportsToCycle, at: reportsToOffset[first], path: "people[\(personOrdinals.ordinal(of: first))].reportsTo",
+          .error, .reportsToCycle, at: reportsToOffset[first],
+          path: "people[\(personOrdinals.ordinal(of: first))].reportsTo",
           "reports-to cycle: \(names.joined(separator: " → ")); reports-to links must form a tree")
       }
       for person in path { state[person] = -1 }
@@ -798,7 +811,8 @@ struct NetworkParser {
 
   /// Reads a number in [0, 1]; reports and returns `nil` otherwise.
   private mutating func unitNumber(
-    path: @autoclosure () -> String, at offset: Int, what: String, code: NetworkDiagnostic.Code, depth: Int = 1
+    path: @autoclosure () -> String, at offset: Int, what: String, code: NetworkDiagnostic.Code,
+    depth: Int = 1
   ) throws(JSONScanner.Failure) -> Double? {
     guard let first = scanner.peek() else { throw scanner.unexpectedEnd("a number") }
     guard first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
@@ -849,7 +863,8 @@ struct NetworkParser {
     default: found = "a number"
     }
     try scanner.skipValue(depth: depth, maximumDepth: NetworkReader.maximumDepth)
-    diagnostics.add(.error, .wrongType, at: offset, path: path(), "expected \(expected), found \(found)")
+    diagnostics.add(
+      .error, .wrongType, at: offset, path: path(), "expected \(expected), found \(found)")
   }
 
   private mutating func duplicateKey(_ key: String, at offset: Int, path: String) {

@@ -44,7 +44,8 @@ public enum NetworkReader {
     if parser.diagnostics.errorCount > 0 || network == nil {
       return .failure(
         NetworkLoadError(
-          source: source, diagnostics: diagnostics, errorCount: max(1, parser.diagnostics.errorCount),
+          source: source, diagnostics: diagnostics,
+          errorCount: max(1, parser.diagnostics.errorCount),
           warningCount: parser.diagnostics.warningCount))
     }
     guard var network else {
@@ -115,7 +116,8 @@ struct DiagnosticCollector {
       NetworkDiagnostic(
         severity: pending.severity, code: pending.code, path: pending.path,
         message: pending.message,
-        location: bytes.isEmpty ? SourceLocation(line: 1, column: 1, offset: 0)
+        location: bytes.isEmpty
+          ? FileLocation(line: 1, column: 1, offset: 0)
           : locator.location(of: pending.offset))
     }
   }

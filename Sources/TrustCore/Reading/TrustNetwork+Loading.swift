@@ -15,7 +15,9 @@ extension TrustNetwork {
   ///
   /// - Throws: ``NetworkLoadError`` with every problem found, in file order.
   /// - Complexity: O(*n*) in the file size.
-  public init(contentsOfFile path: String, diagnosticLimit: Int = NetworkReader.defaultDiagnosticLimit)
+  public init(
+    contentsOfFile path: String, diagnosticLimit: Int = NetworkReader.defaultDiagnosticLimit
+  )
     throws(NetworkLoadError)
   {
     let bytes = try Self.readAllBytes(path: path)

@@ -71,11 +71,11 @@ public struct NetworkDiagnostic: Sendable, Hashable {
   /// What is wrong, in words.
   public var message: String
   /// Where in the file; `nil` when the input has no bytes to point at.
-  public var location: SourceLocation?
+  public var location: FileLocation?
 
   /// Creates a diagnostic.
   public init(
-    severity: Severity, code: Code, path: String, message: String, location: SourceLocation?
+    severity: Severity, code: Code, path: String, message: String, location: FileLocation?
   ) {
     self.severity = severity
     self.code = code

@@ -1,5 +1,6 @@
-/// The edit distance between two strings (insertions, deletions and
-/// substitutions of characters), for "did you mean" hints.
+/// The edit distance between two strings, ignoring case: insertions,
+/// deletions, substitutions and swaps of neighbouring characters (optimal
+/// string alignment), for "did you mean" hints.
 ///
 /// ```swift
 /// editDistance("pepole", "people")  // 2
@@ -11,15 +12,22 @@ func editDistance(_ left: String, _ right: String) -> Int {
   let target = Array(right.lowercased())
   if source.isEmpty { return target.count }
   if target.isEmpty { return source.count }
+  var beforePrevious = [Int](repeating: 0, count: target.count + 1)
   var previous = Array(0...target.count)
   var current = [Int](repeating: 0, count: target.count + 1)
-  for (row, character) in source.enumerated() {
-    current[0] = row + 1
+  for row in 1...source.count {
+    current[0] = row
     for column in 1...target.count {
-      let substitution = previous[column - 1] + (character == target[column - 1] ? 0 : 1)
-      current[column] = min(substitution, previous[column] + 1, current[column - 1] + 1)
+      let cost = source[row - 1] == target[column - 1] ? 0 : 1
+      var best = min(previous[column - 1] + cost, previous[column] + 1, current[column - 1] + 1)
+      if row > 1 && column > 1 && source[row - 1] == target[column - 2]
+        && source[row - 2] == target[column - 1]
+      {
+        best = min(best, beforePrevious[column - 2] + 1)
+      }
+      current[column] = best
     }
-    swap(&previous, &current)
+    (beforePrevious, previous, current) = (previous, current, beforePrevious)
   }
   return previous[target.count]
 }

@@ -20,8 +20,20 @@ func runAnalysis(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
   }
   switch parsed.command.name {
   default:
-    let summary = NetworkSummary(network, graph: graph)
-    sections = [SummarySection(summary: summary, graph: graph, components: Components(graph))]
+    let communities = try selectedCommunities(network, parsed)
+    let needed = try usage { () throws(UsageError) in
+      try parsed.positiveInteger(.introducers, default: 1)
+    }
+    let depth = try usage { () throws(UsageError) in
+      try parsed.positiveInteger(.nearDepth, default: 1, minimum: 0)
+    }
+    let summary = NetworkSummary(network, graph: graph, communities: communities)
+    sections = [
+      SummarySection(summary: summary, graph: graph, components: Components(graph)),
+      CommunitiesSection(
+        network, graph: graph, communities: communities, nearDepth: depth, introducersNeeded: needed
+      ),
+    ]
   }
   return CommandResult(
     output: renderReport(sections, network: network, format: format),

@@ -42,7 +42,8 @@ func selectedCommunity(_ communities: [Community], _ parsed: ParsedArguments)
   throw .usage(
     UsageError(
       message: "unknown community '\(id)'"
-        + (closest.map { "; the closest id is '\($0)'" } ?? " (communities: \(known.isEmpty ? "none" : known))"),
+        + (closest.map { "; the closest id is '\($0)'" }
+          ?? " (communities: \(known.isEmpty ? "none" : known))"),
       command: parsed.command, suggestion: closest.map { "Did you mean '--community \($0)'?" }))
 }
 
@@ -74,7 +75,9 @@ func reachReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
     throw .usage(UsageError(message: "missing '--person <id>'", command: parsed.command))
   }
   let communities = try selectedCommunities(network, parsed)
-  let needed = try usage { () throws(UsageError) in try parsed.positiveInteger(.introducers, default: 1) }
+  let needed = try usage { () throws(UsageError) in
+    try parsed.positiveInteger(.introducers, default: 1)
+  }
   let joins = CommunityJoins(graph, communities: communities, introducersNeeded: needed)
   var entries: [ReachReport.CommunityEntry] = []
   for index in communities.indices {
@@ -109,7 +112,8 @@ struct ReachReport: StandaloneReport {
     text += "  Pre-credentialed (second degree, \(reach.secondDegree.count))"
     text += reach.secondDegree.isEmpty ? ": nobody\n" : ":\n"
     for (index, other) in reach.secondDegree.enumerated().prefix(200) {
-      text += "    \(network.people.name(of: Int(other))) is pre-credentialed by "
+      text +=
+        "    \(network.people.name(of: Int(other))) is pre-credentialed by "
         + spokenList(names(reach.introducers[index], network)) + "\n"
     }
     if reach.secondDegree.count > 200 {
@@ -126,7 +130,8 @@ struct ReachReport: StandaloneReport {
       let through: String
       switch join.warmth {
       case .direct: through = "trusts " + spokenList(names(join.trustedMembers, network), limit: 5)
-      case .introduced: through = "introduced by " + spokenList(names(join.introducers, network), limit: 5)
+      case .introduced:
+        through = "introduced by " + spokenList(names(join.introducers, network), limit: 5)
       case .cold:
         through =
           join.introducers.isEmpty
@@ -198,7 +203,9 @@ func joinsReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
   let communities = try selectedCommunities(network, parsed)
   let person = try selectedPerson(network, parsed)
   let community = try selectedCommunity(communities, parsed)
-  let needed = try usage { () throws(UsageError) in try parsed.positiveInteger(.introducers, default: 1) }
+  let needed = try usage { () throws(UsageError) in
+    try parsed.positiveInteger(.introducers, default: 1)
+  }
   let joins = CommunityJoins(graph, communities: communities, introducersNeeded: needed)
   var pairs: [JoinAssessment] = []
   var paths: [[Int32]?] = []
@@ -247,12 +254,16 @@ struct JoinsReport: StandaloneReport {
       case .cold:
         if let path = paths[index], path.count > 1 {
           let steps = names(path.dropFirst(), network)
-          through = "ask " + steps[0] + (steps.count > 1 ? ", path " + steps.joined(separator: " → ") : "")
+          through =
+            "ask " + steps[0] + (steps.count > 1 ? ", path " + steps.joined(separator: " → ") : "")
         } else {
           through = "no path"
         }
       }
-      detail.row([network.people.id(of: pair.person), communities[pair.community].id, pair.warmth.rawValue, through])
+      detail.row([
+        network.people.id(of: pair.person), communities[pair.community].id, pair.warmth.rawValue,
+        through,
+      ])
     }
     text += detail.rendered()
   }
@@ -341,7 +352,8 @@ struct GroupsReport: StandaloneReport {
 
   func writeText(into text: inout String, network: TrustNetwork) {
     let p = projection
-    text += "\(community.name)" + (community.name == community.id ? "" : " (\(community.id))") + "\n"
+    text +=
+      "\(community.name)" + (community.name == community.id ? "" : " (\(community.id))") + "\n"
     func line(_ label: String, _ people: [Int32], _ note: String) {
       text += "  \(label.padding(to: 11))\(String(people.count).leftPadded(to: 6))  \(note)\n"
       if !people.isEmpty && people.count <= 40 {
@@ -349,24 +361,28 @@ struct GroupsReport: StandaloneReport {
       }
     }
     line("in", p.inGroup, "members")
-    line("near", p.near, "within \(p.nearDepth) strong tie\(p.nearDepth == 1 ? "" : "s") of a member")
+    line(
+      "near", p.near, "within \(p.nearDepth) strong tie\(p.nearDepth == 1 ? "" : "s") of a member")
     line("out", p.out, "everyone else")
     line("out-linked", p.outLinked, "out, but with a weak tie or reports-to link to a member")
     let reach = p.storyReach
     text += "\nStory reach\n"
-    var stories = TextTable(header: ["vulnerable stories", String(reach.vulnerable)], rightAligned: [1])
+    var stories = TextTable(
+      header: ["vulnerable stories", String(reach.vulnerable)], rightAligned: [1])
     stories.row(["reflective stories", String(reach.reflective)])
     stories.row(["perfected stories", String(reach.perfected)])
     text += stories.rendered()
     text += "\nCoherence\n"
-    var coherence = TextTable(header: ["density", formatNumber(p.coherence.density)], rightAligned: [1])
+    var coherence = TextTable(
+      header: ["density", formatNumber(p.coherence.density)], rightAligned: [1])
     coherence.row(["internal strong ties", String(p.coherence.internalTies)])
     coherence.row(["external strong ties", String(p.coherence.externalTies)])
     coherence.row(["E-I index", formatNumber(p.coherence.eiIndex)])
     coherence.row(["isolated members", String(p.coherence.isolatedMembers.count)])
     text += coherence.rendered()
     if !p.coherence.isolatedMembers.isEmpty {
-      text += "  not yet credentialed: "
+      text +=
+        "  not yet credentialed: "
         + spokenList(names(p.coherence.isolatedMembers, network), limit: 20) + "\n"
     }
   }

@@ -18,7 +18,8 @@ func describe(_ error: NetworkLoadError, limit: Int) -> String {
     text += diagnostic.formatted(source: source) + "\n"
   }
   if error.errorCount > limit {
-    text += "\(source): \(error.errorCount - limit) more errors; "
+    text +=
+      "\(source): \(error.errorCount - limit) more errors; "
       + "run 'trustmap validate \(error.source)' to list them\n"
   }
   return text

@@ -42,4 +42,3 @@ struct CSVWriter {
     return value == 0 ? "0" : value.description
   }
 }
-

@@ -85,7 +85,8 @@ struct JSONWriter {
   private mutating func appendQuoted(_ text: String) {
     output += "\""
     var plain = true
-    for unit in text.utf8 where unit < 0x20 || unit == UInt8(ascii: "\"") || unit == UInt8(ascii: "\\") {
+    for unit in text.utf8
+    where unit < 0x20 || unit == UInt8(ascii: "\"") || unit == UInt8(ascii: "\\") {
       plain = false
       break
     }

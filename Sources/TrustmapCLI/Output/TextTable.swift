@@ -42,6 +42,7 @@ struct TextTable {
         }
         if !isLast { line += "  " }
       }
+      while line.hasSuffix(" ") { line.removeLast() }
       text += line + "\n"
     }
     return text

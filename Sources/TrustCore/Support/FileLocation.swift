@@ -4,10 +4,10 @@
 /// sees in an editor, not at a byte inside it.
 ///
 /// ```swift
-/// let place = SourceLocation(line: 12, column: 5, offset: 301)
+/// let place = FileLocation(line: 12, column: 5, offset: 301)
 /// print(place)  // 12:5
 /// ```
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
   /// The 1-based line number.
   public var line: Int
   /// The 1-based column, counted in Unicode scalars.
@@ -40,7 +40,7 @@ struct LineLocator {
     self.bytes = bytes
   }
 
-  mutating func location(of offset: Int) -> SourceLocation {
+  mutating func location(of offset: Int) -> FileLocation {
     let target = min(max(offset, 0), bytes.count)
     if target < scanned {
       scanned = 0
@@ -62,6 +62,6 @@ struct LineLocator {
       if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
       cursor += 1
     }
-    return SourceLocation(line: line, column: column, offset: offset)
+    return FileLocation(line: line, column: column, offset: offset)
   }
 }

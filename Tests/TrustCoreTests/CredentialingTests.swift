@@ -1,0 +1,129 @@
+import Testing
+
+@testable import TrustCore
+
+@Suite("Degrees of trust, joins and groups")
+struct CredentialingTests {
+  @Test(arguments: 1...4 as ClosedRange<UInt64>)
+  func reachMatchesTheReference(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 30, ties: 70, seed: seed))
+    for settings in settingVariants {
+      let graph = try TrustGraph(net, settings: settings)
+      let reference = ReferenceGraph(net, settings: settings)
+      for person in 0..<net.people.count {
+        let reach = TrustReach(graph, person: person)
+        #expect(reach.firstDegree.map(Int.init) == reference.strong[person].sorted())
+        let second = reference.second(person).sorted()
+        #expect(reach.secondDegree.map(Int.init) == second)
+        for (index, other) in second.enumerated() {
+          let expected = reference.strong[person].intersection(reference.strong[other]).sorted()
+          #expect(reach.introducers[index].map(Int.init) == expected)
+        }
+      }
+    }
+  }
+
+  @Test(arguments: 1...4 as ClosedRange<UInt64>)
+  func joinsMatchTheReference(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 30, ties: 70, seed: seed))
+    for settings in settingVariants {
+      let graph = try TrustGraph(net, settings: settings)
+      let reference = ReferenceGraph(net, settings: settings)
+      for needed in 1...3 {
+        let joins = CommunityJoins(graph, communities: net.communities, introducersNeeded: needed)
+        let summary = joins.summary()
+        for (index, community) in net.communities.enumerated() {
+          let members = Set(community.members.map(Int.init))
+          var counts: [JoinWarmth: Int] = [.direct: 0, .introduced: 0, .cold: 0]
+          let rows = joins.assessments(community: index)
+          #expect(rows.map(\.person) == (0..<net.people.count).filter { !members.contains($0) })
+          for row in rows {
+            let trusted = reference.strong[row.person].intersection(members).sorted()
+            let introducers = reference.strong[row.person].subtracting(members)
+              .filter { !reference.strong[$0].isDisjoint(with: members) }.sorted()
+            let warmth: JoinWarmth =
+              !trusted.isEmpty ? .direct : introducers.count >= needed ? .introduced : .cold
+            #expect(row.trustedMembers.map(Int.init) == trusted)
+            #expect(row.introducers.map(Int.init) == introducers)
+            #expect(row.warmth == warmth)
+            counts[warmth, default: 0] += 1
+            if warmth == .cold {
+              let path = joins.pathToWarmth(person: row.person, community: index)
+              let distance = reference.distances(from: Array(members))[row.person]
+              #expect(path.map { $0.count - 1 } == distance)
+              if let path {
+                #expect(path.first.map(Int.init) == row.person)
+                #expect(path.last.map { members.contains(Int($0)) } == true)
+                for (a, b) in zip(path, path.dropFirst()) {
+                  #expect(reference.strong[Int(a)].contains(Int(b)))
+                }
+              }
+            }
+          }
+          #expect(summary[index].members == members.count)
+          #expect(summary[index].direct == counts[.direct])
+          #expect(summary[index].introduced == counts[.introduced])
+          #expect(summary[index].cold == counts[.cold])
+        }
+      }
+    }
+  }
+
+  @Test(arguments: 1...4 as ClosedRange<UInt64>)
+  func groupsMatchTheReference(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 30, ties: 60, seed: seed))
+    for settings in settingVariants {
+      let graph = try TrustGraph(net, settings: settings)
+      let reference = ReferenceGraph(net, settings: settings)
+      for community in net.communities {
+        let members = Set(community.members.map(Int.init))
+        let distance = reference.distances(from: Array(members))
+        for depth in 0...3 {
+          let groups = GroupProjection(graph, network: net, members: community.members, nearDepth: depth)
+          let near = (0..<net.people.count).filter {
+            !members.contains($0) && (distance[$0].map { $0 <= depth } ?? false)
+          }
+          let out = (0..<net.people.count).filter { !members.contains($0) && !near.contains($0) }
+          let linked = out.filter { person in
+            !reference.weak[person].isDisjoint(with: members)
+              || members.contains(Int(net.people.reportsTo[person]))
+              || members.contains { Int(net.people.reportsTo[$0]) == person }
+          }
+          #expect(groups.inGroup.map(Int.init) == members.sorted())
+          #expect(groups.near.map(Int.init) == near)
+          #expect(groups.out.map(Int.init) == out)
+          #expect(groups.outLinked.map(Int.init) == linked)
+          #expect(groups.storyReach.perfected == net.people.count)
+        }
+        var internalTies = 0
+        var externalTies = 0
+        for member in members {
+          for other in reference.strong[member] {
+            if members.contains(other) { internalTies += 1 } else { externalTies += 1 }
+          }
+        }
+        internalTies /= 2
+        let coherence = GroupProjection.Coherence(graph, members: community.members)
+        let k = members.count
+        #expect(coherence.density == (k < 2 ? nil : Double(internalTies) / Double(k * (k - 1) / 2)))
+        let touching = internalTies + externalTies
+        #expect(coherence.eiIndex == (touching == 0 ? nil : Double(externalTies - internalTies) / Double(touching)))
+        #expect(
+          coherence.isolatedMembers.map(Int.init)
+            == members.filter { reference.strong[$0].isDisjoint(with: members) }.sorted())
+      }
+    }
+  }
+
+  @Test func communitiesByAttribute() throws {
+    let net = try network(
+      """
+      {"trustmap": 1, "people": [{"id": "a", "attributes": {"floor": 3}}, {"id": "b"},
+        {"id": "c", "attributes": {"floor": 1}}, {"id": "d", "attributes": {"floor": 3}}]}
+      """)
+    let communities = net.communities(byAttribute: "floor")
+    #expect(communities.map(\.id) == ["floor=3", "floor=1"])
+    #expect(communities.map(\.members) == [[0, 3], [2]])
+    #expect(net.communities(byAttribute: "none").isEmpty)
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import TrustmapCLI
+
+/// The package's root folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// `../shared` beside the checkout, present on the developers' machines and in CI only.
+let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+let hasSharedDatasets = FileManager.default.fileExists(
+  atPath: sharedFolder.appendingPathComponent("datasets/krackhardt_hightech.json").path)
+
+/// What one in-process run printed, and its exit status.
+struct RunResult {
+  var status: Int32
+  var output: String
+  var errors: String
+}
+
+/// Runs the CLI in process from the package root (so example paths are relative).
+func trustmap(_ arguments: String...) -> RunResult {
+  trustmap(arguments)
+}
+
+func trustmap(_ arguments: [String]) -> RunResult {
+  var output = ""
+  var errors = ""
+  let previous = FileManager.default.currentDirectoryPath
+  FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  let status = run(arguments: ["trustmap"] + arguments, stdout: &output, stderr: &errors)
+  return RunResult(status: status, output: output, errors: errors)
+}
+
+/// Compares `text` with the golden file `name`; `UPDATE_GOLDEN=1 swift test` rewrites it.
+func expectGolden(
+  _ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
+  let url = packageRoot.appendingPathComponent("Tests/TrustmapCLITests/Golden/\(name)")
+  if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let golden = try String(contentsOf: url, encoding: .utf8)
+  #expect(text == golden, "differs from Golden/\(name)", sourceLocation: sourceLocation)
+}
+
+/// Parses JSON output, failing the test when it is not one document.
+func json(_ text: String) throws -> [String: Any] {
+  let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+  guard let object = value as? [String: Any] else { throw CocoaError(.coderInvalidValue) }
+  return object
+}
