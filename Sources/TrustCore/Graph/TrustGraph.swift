@@ -102,56 +102,50 @@ public struct TrustGraph: Sendable {
     self.settings = settings
     let filterContexts = keepsContext.contains(false)
 
-    // 1. Directed entries keyed by (lo, hi), with the direction in a bit.
-    var entryLow: [Int32] = []
-    var entryHigh: [Int32] = []
-    var entryStrength: [Double] = []
-    var entryBackward: [Bool] = []
+    // 1. Directed entries keyed by (lo, hi), with the direction beside them.
+    var entries: [DirectedEntry] = []
     let recordCount = ties.count
-    entryLow.reserveCapacity(recordCount)
-    entryHigh.reserveCapacity(recordCount)
-    entryStrength.reserveCapacity(recordCount)
-    entryBackward.reserveCapacity(recordCount)
+    entries.reserveCapacity(recordCount)
     var kept = 0
-    for record in 0..<recordCount {
-      let from = ties.from[record]
-      let to = ties.to[record]
-      if from == to || from < 0 || to < 0 { continue }
-      if filterContexts {
-        let start = ties.contextOffsets[record]
-        let end = ties.contextOffsets[record + 1]
-        if start != end {
-          var keep = false
-          for slot in start..<end where keepsContext[Int(ties.contextOfRecord[slot])] {
-            keep = true
-            break
+    ties.from.withUnsafeBufferPointer { from in
+      ties.to.withUnsafeBufferPointer { to in
+        for record in 0..<recordCount {
+          let source = from[record]
+          let target = to[record]
+          if source == target || source < 0 || target < 0 { continue }
+          if filterContexts {
+            let start = ties.contextOffsets[record]
+            let end = ties.contextOffsets[record + 1]
+            if start != end {
+              var keep = false
+              for slot in start..<end where keepsContext[Int(ties.contextOfRecord[slot])] {
+                keep = true
+                break
+              }
+              if !keep { continue }
+            }
           }
-          if !keep { continue }
+          kept += 1
+          let low = min(source, target)
+          let high = max(source, target)
+          let strength = ties.strength[record]
+          if ties.mutual[record] {
+            entries.append(DirectedEntry(low: low, high: high, strength: strength, backward: false))
+            entries.append(DirectedEntry(low: low, high: high, strength: strength, backward: true))
+          } else {
+            entries.append(
+              DirectedEntry(low: low, high: high, strength: strength, backward: source != low))
+          }
         }
-      }
-      kept += 1
-      let low = min(from, to)
-      let high = max(from, to)
-      let strength = ties.strength[record]
-      if ties.mutual[record] {
-        for backward in [false, true] {
-          entryLow.append(low)
-          entryHigh.append(high)
-          entryStrength.append(strength)
-          entryBackward.append(backward)
-        }
-      } else {
-        entryLow.append(low)
-        entryHigh.append(high)
-        entryStrength.append(strength)
-        entryBackward.append(from != low)
       }
     }
     keptRecordCount = kept
 
-    // 2. Sort entries by (lo, hi): a counting sort by hi, then a stable one by lo.
-    let byHigh = countingOrder(keys: entryHigh, bucketCount: personCount, within: nil)
-    let order = countingOrder(keys: entryLow, bucketCount: personCount, within: byHigh)
+    // 2. Sort by (lo, hi): a counting sort by hi, then a stable one by lo; the
+    //    entries move with the keys, so step 3 reads them in order.
+    let byHigh = countingSort(entries, bucketCount: personCount) { $0.high }
+    entries = []
+    let sorted = countingSort(byHigh, bucketCount: personCount) { $0.low }
 
     // 3. One pass over each pair's entries decides strong or weak.
     var strongLow: [Int32] = []
@@ -161,33 +155,33 @@ public struct TrustGraph: Sendable {
     var weakHigh: [Int32] = []
     var reciprocated = 0
     let mutualOnly = settings.reciprocity == .mutual
-    var position = 0
-    while position < order.count {
-      let first = Int(order[position])
-      let low = entryLow[first]
-      let high = entryHigh[first]
-      var forward = -1.0
-      var backward = -1.0
-      while position < order.count {
-        let entry = Int(order[position])
-        guard entryLow[entry] == low && entryHigh[entry] == high else { break }
-        if entryBackward[entry] {
-          backward = max(backward, entryStrength[entry])
-        } else {
-          forward = max(forward, entryStrength[entry])
+    sorted.withUnsafeBufferPointer { sorted in
+      var position = 0
+      let count = sorted.count
+      while position < count {
+        let low = sorted[position].low
+        let high = sorted[position].high
+        var forward = -1.0
+        var backward = -1.0
+        while position < count && sorted[position].low == low && sorted[position].high == high {
+          if sorted[position].backward {
+            backward = max(backward, sorted[position].strength)
+          } else {
+            forward = max(forward, sorted[position].strength)
+          }
+          position += 1
         }
-        position += 1
-      }
-      let both = forward >= 0 && backward >= 0
-      if both { reciprocated += 1 }
-      let weight = mutualOnly ? (both ? min(forward, backward) : -1) : max(forward, backward)
-      if weight >= threshold {
-        strongLow.append(low)
-        strongHigh.append(high)
-        strongWeight.append(weight)
-      } else {
-        weakLow.append(low)
-        weakHigh.append(high)
+        let both = forward >= 0 && backward >= 0
+        if both { reciprocated += 1 }
+        let weight = mutualOnly ? (both ? min(forward, backward) : -1) : max(forward, backward)
+        if weight >= threshold {
+          strongLow.append(low)
+          strongHigh.append(high)
+          strongWeight.append(weight)
+        } else {
+          weakLow.append(low)
+          weakHigh.append(high)
+        }
       }
     }
     reciprocatedPairCount = reciprocated
@@ -200,28 +194,34 @@ public struct TrustGraph: Sendable {
   }
 }
 
-/// A stable counting sort: the order of `within` (or `0 ..< keys.count`) by `keys`.
+/// One direction of one kept record, keyed by its pair (lo < hi).
+struct DirectedEntry {
+  var low: Int32
+  var high: Int32
+  var strength: Double
+  /// True when the direction is hi → lo.
+  var backward: Bool
+}
+
+/// A stable counting sort of `items` by a key in `0 ..< bucketCount`.
 ///
-/// - Complexity: O(*k* + *b*) for *k* keys and *b* buckets.
-func countingOrder(keys: [Int32], bucketCount: Int, within: [Int32]?) -> [Int32] {
+/// - Complexity: O(*k* + *b*) for *k* items and *b* buckets.
+func countingSort<Item>(_ items: [Item], bucketCount: Int, key: (Item) -> Int32) -> [Item] {
+  guard let first = items.first else { return [] }
   var starts = [Int](repeating: 0, count: bucketCount + 1)
-  for key in keys { starts[Int(key) + 1] += 1 }
+  for item in items { starts[Int(key(item)) + 1] += 1 }
   for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
-  var order = [Int32](repeating: 0, count: keys.count)
-  if let within {
-    for entry in within {
-      let key = Int(keys[Int(entry)])
-      order[starts[key]] = entry
-      starts[key] += 1
-    }
-  } else {
-    for entry in keys.indices {
-      let key = Int(keys[entry])
-      order[starts[key]] = Int32(truncatingIfNeeded: entry)
-      starts[key] += 1
+  var sorted = [Item](repeating: first, count: items.count)
+  sorted.withUnsafeMutableBufferPointer { sorted in
+    starts.withUnsafeMutableBufferPointer { starts in
+      for item in items {
+        let bucket = Int(key(item))
+        sorted[starts[bucket]] = item
+        starts[bucket] += 1
+      }
     }
   }
-  return order
+  return sorted
 }
 
 /// Compressed adjacency of the undirected pairs `(low[i], high[i])`, given

@@ -481,18 +481,39 @@ struct NetworkParser {
       tieEnds.withUnsafeBufferPointer { ends in
         from.withUnsafeMutableBufferPointer { from in
           to.withUnsafeMutableBufferPointer { to in
-            for slot in 0..<count &* 2 {
-              let end = ends[slot]
-              guard end.length != .max else { continue }
-              let start = Int(end.start)
-              let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(end.length)])
-              if let found = ids.index(of: key) {
-                let value = Int32(truncatingIfNeeded: found)
-                if slot & 1 == 0 { from[slot >> 1] = value } else { to[slot >> 1] = value }
-              } else {
-                unknown.append(slot)
+            // In batches: first the tags and one load per key, issued back to
+            // back so their cache misses overlap, then the full look-ups.
+            let total = count &* 2
+            let batch = 32
+            var tags = [UInt32](repeating: 0, count: batch)
+            var sink: Int32 = 0
+            var base = 0
+            while base < total {
+              let end = min(base &+ batch, total)
+              for slot in base..<end {
+                let entry = ends[slot]
+                guard entry.length != .max else { continue }
+                let start = Int(entry.start)
+                let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
+                let tag = ids.tag(of: key)
+                tags[slot &- base] = tag
+                sink ^= ids.touch(tag: tag)
               }
+              for slot in base..<end {
+                let entry = ends[slot]
+                guard entry.length != .max else { continue }
+                let start = Int(entry.start)
+                let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
+                if let found = ids.index(of: key, tag: tags[slot &- base]) {
+                  let value = Int32(truncatingIfNeeded: found)
+                  if slot & 1 == 0 { from[slot >> 1] = value } else { to[slot >> 1] = value }
+                } else {
+                  unknown.append(slot)
+                }
+              }
+              base = end
             }
+            if sink == Int32.min { unknown.reserveCapacity(0) }
           }
         }
       }

@@ -110,10 +110,26 @@ struct StringInterner: Sendable {
     fileprivate let offsets: UnsafeBufferPointer<Int>
     fileprivate let bytes: UnsafeBufferPointer<UInt8>
 
+    /// The tag of `key`, to pass to ``touch(tag:)`` and ``index(of:tag:)``.
+    @inline(__always)
+    func tag(of key: UnsafeBufferPointer<UInt8>) -> UInt32 { StringInterner.tag(key) }
+
+    /// Loads the first slot `tag` probes and returns a value derived from it:
+    /// a batch of these, issued back to back, overlaps their cache misses.
+    @inline(__always)
+    func touch(tag: UInt32) -> Int32 {
+      slots[Int(tag >> 8) & (slots.count &- 1)].index
+    }
+
     /// The number of the string with these bytes, or `nil`.
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-      let tag = StringInterner.tag(key)
+      index(of: key, tag: StringInterner.tag(key))
+    }
+
+    /// The number of the string with these bytes and this tag, or `nil`.
+    @inline(__always)
+    func index(of key: UnsafeBufferPointer<UInt8>, tag: UInt32) -> Int? {
       let prefix = StringInterner.prefix(key)
       let mask = slots.count &- 1
       var slot = Int(tag >> 8) & mask
@@ -153,7 +169,7 @@ struct StringInterner: Sendable {
     bytes.append(contentsOf: key)
     offsets.append(bytes.count)
     count += 1
-    if count * 2 > slots.count {
+    if count * 4 > slots.count * 3 {
       grow()
       let mask = slots.count - 1
       slot = Int(tag >> 8) & mask

@@ -10,12 +10,15 @@ func runValidate(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
   var warningCount = 0
   var people = 0
   var ties = 0
+  var strongTies = 0
   do {
     let network = try TrustNetwork(contentsOfFile: parsed.file, diagnosticLimit: limit)
     diagnostics = network.warnings
     warningCount = network.warnings.count
     people = network.people.count
     ties = network.ties.count
+    // Building the default graph proves the file is usable, not only well formed.
+    strongTies = (try? TrustGraph(network))?.strongTieCount ?? 0
   } catch {
     diagnostics = error.diagnostics
     errorCount = error.errorCount
@@ -42,6 +45,8 @@ func runValidate(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
         json.int(people)
         json.key("ties")
         json.int(ties)
+        json.key("strongTies")
+        json.int(strongTies)
       }
       json.key("problems")
       json.array { json in
@@ -75,7 +80,8 @@ func runValidate(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
     let errorsText = "\(errorCount) error\(errorCount == 1 ? "" : "s")"
     let warningsText = "\(warningCount) warning\(warningCount == 1 ? "" : "s")"
     if errorCount == 0 {
-      text += "\(source): valid: \(people) people, \(ties) tie records; \(warningsText)\n"
+      text += "\(source): valid: \(people) people, \(ties) tie records, \(strongTies) strong ties; "
+        + "\(warningsText)\n"
       result.output = text
     } else {
       text += "\(source): invalid: \(errorsText), \(warningsText)\n"
