@@ -80,7 +80,8 @@ func runValidate(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
     let errorsText = "\(errorCount) error\(errorCount == 1 ? "" : "s")"
     let warningsText = "\(warningCount) warning\(warningCount == 1 ? "" : "s")"
     if errorCount == 0 {
-      text += "\(source): valid: \(people) people, \(ties) tie records, \(strongTies) strong ties; "
+      text +=
+        "\(source): valid: \(people) people, \(ties) tie records, \(strongTies) strong ties; "
         + "\(warningsText)\n"
       result.output = text
     } else {
