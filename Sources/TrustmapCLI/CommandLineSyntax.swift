@@ -32,6 +32,16 @@ struct OptionSpec: Sendable {
   static let nearDepth = OptionSpec(
     name: "--near-depth", valueName: "d",
     help: "Strong-tie distance from a member that counts as near. (default: 1)")
+  static let by = OptionSpec(
+    name: "--by", valueName: "attribute", repeatable: true,
+    help: "The attribute to measure diversity over. Repeatable. (default: every attribute)")
+  static let permutations = OptionSpec(
+    name: "--permutations", valueName: "n",
+    help:
+      "Shuffle the attribute's values n times for p-values of E-I and assortativity. (default: 0)")
+  static let seed = OptionSpec(
+    name: "--seed", valueName: "s",
+    help: "The seed of anything random, for reproducible results. (default: 1)")
   static let communityBy = OptionSpec(
     name: "--community-by", valueName: "attribute",
     help: "Instead of the file's communities, one per value of this attribute (id ATTR=VALUE).")
@@ -212,6 +222,16 @@ extension ParsedArguments {
     }
     settings.contexts = all(.context)
     return settings
+  }
+
+  func seed() throws(UsageError) -> UInt64 {
+    guard let text = value(.seed) else { return 1 }
+    guard let seed = UInt64(text) else {
+      throw UsageError(
+        message: "invalid value '\(text)' for '--seed': expected a whole number ≥ 0",
+        command: command)
+    }
+    return seed
   }
 
   func positiveInteger(_ option: OptionSpec, default fallback: Int, minimum: Int = 1)

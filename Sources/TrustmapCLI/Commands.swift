@@ -55,6 +55,21 @@ let commands: [CommandSpec] = [
     options: [.community, .nearDepth, .communityBy] + OptionSpec.graphOptions + [.quiet],
     formats: [.text, .json, .csv]),
   CommandSpec(
+    name: "diversity",
+    abstract: "Diversity versus volume: do more connections mean broader ones?",
+    discussion: """
+      Per person, for an attribute: volume (strong ties), Blau index, IQV (Blau over its
+      maximum), Shannon entropy in bits, distinct values, ego E-I index and contacts missing
+      the attribute. For the network: Newman's assortativity, the E-I index overall and per
+      value, Spearman's correlation of volume and Blau, the narrow people (many contacts, all
+      alike) and the diversity yield: mean Blau by volume band. A figure whose denominator
+      is 0 is n/a (null in JSON), never a made-up number.
+      """,
+    usage: "trustmap diversity <network> [--by <attribute> ...] [--permutations <n>] [--seed <s>] "
+      + "[--format <format>] [graph options]",
+    options: [.by, .permutations, .seed] + OptionSpec.graphOptions + [.quiet],
+    formats: [.text, .json, .csv]),
+  CommandSpec(
     name: "validate",
     abstract: "Check a network file and list every problem in it.",
     discussion: """

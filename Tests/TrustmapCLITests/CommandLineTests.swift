@@ -51,6 +51,11 @@ struct CommandLineTests {
         "Error: unknown attribute 'teem' for '--community-by' (the network's attributes: team, site, level)\nDid you mean 'team'?\n"
       ),
       (["joins", "Examples/org.json", "--introducers", "0"], "Error: invalid value '0' for '--introducers': expected a whole number ≥ 1\n"),
+      (
+        ["diversity", "Examples/org.json", "--by", "tem"],
+        "Error: unknown attribute 'tem' for '--by' (the network's attributes: team, site, level)\nDid you mean '--by team'?\n"
+      ),
+      (["diversity", "Examples/org.json", "--seed", "-1"], "Error: invalid value '-1' for '--seed': expected a whole number ≥ 0\n"),
       (["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
       (["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
     ]
@@ -130,6 +135,10 @@ struct CommandLineTests {
       (["groups", "Examples/org.json", "--community", "lisbon", "--format", "csv"], "groups-org-lisbon.csv"),
       (["analyse", "Examples/grown-community.json"], "analyse-grown-community.txt"),
       (["analyse", "Examples/coffee-van.json", "--context", "coffee"], "analyse-coffee-van.txt"),
+      (["diversity", "Examples/org.json", "--by", "team"], "diversity-org-team.txt"),
+      (["diversity", "Examples/org.json", "--by", "team", "--format", "json", "--permutations", "99", "--seed", "3"], "diversity-org-team.json"),
+      (["diversity", "Examples/org.json", "--format", "csv"], "diversity-org.csv"),
+      (["diversity", "Examples/grown-community.json", "--by", "cohort", "--by", "city"], "diversity-grown-community.txt"),
     ]
     for (arguments, golden) in runs {
       let result = trustmap(arguments)

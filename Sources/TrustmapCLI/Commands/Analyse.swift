@@ -11,6 +11,7 @@ func runAnalysis(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
   case "reach": standalone = try reachReport(network, graph, parsed)
   case "joins": standalone = try joinsReport(network, graph, parsed)
   case "groups": standalone = try groupsReport(network, graph, parsed)
+  case "diversity": standalone = try diversityReport(network, graph, parsed)
   default: standalone = nil
   }
   if let standalone {

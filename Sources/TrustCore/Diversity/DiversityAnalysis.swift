@@ -1,0 +1,372 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Diversity versus volume for one attribute (spec §3): per person, how broad
+/// their strong ties are; for the network, whether like trusts like, and
+/// whether more contacts mean broader ones.
+///
+/// ```swift
+/// let column = network.people.attributeColumn("team")
+/// let diversity = DiversityAnalysis(graph, column: column)
+/// print(diversity.assortativity ?? "n/a", diversity.narrow.count)
+/// ```
+///
+/// - Complexity: O(*n* + *m*), plus O(*n* log *n*) for the ranks and the
+///   percentiles; each permutation adds O(*n* + *m*).
+public struct DiversityAnalysis: Sendable, Hashable {
+  /// The attribute.
+  public var attribute: String
+  /// How many values the attribute takes in the network (K).
+  public var valueCount: Int
+  /// One row per person, in file order.
+  public var people: [PersonDiversity]
+  /// Newman's attribute assortativity over the strong ties whose two ends have
+  /// the attribute; `nil` when undefined (no such tie, or one value only).
+  public var assortativity: Double?
+  /// The network E-I index over those ties; `nil` when there are none.
+  public var eiIndex: Double?
+  /// The E-I index of each value, in order of first appearance in the file.
+  public var valueEIIndex: [ValueEIIndex]
+  /// Spearman's rank correlation between volume and Blau over the people whose
+  /// Blau is defined (average ranks for ties); `nil` when undefined.
+  public var volumeBlauSpearman: Double?
+  /// Many contacts, all alike: volume at or above the nearest-rank 75th
+  /// percentile (over people with volume ≥ 1) and Blau below the median Blau.
+  public var narrow: [Int32]
+  /// The volume threshold used for ``narrow`` (`nil` when nobody qualifies).
+  public var narrowVolumeThreshold: Int?
+  /// The median Blau used for ``narrow``.
+  public var medianBlau: Double?
+  /// Mean Blau by volume band: does more mean broader here?
+  public var yield: [YieldBand]
+  /// Permutation tests, when asked for.
+  public var significance: Significance?
+
+  /// The E-I index of the strong ties touching one value.
+  public struct ValueEIIndex: Sendable, Hashable {
+    /// The value.
+    public var value: String
+    /// People with the value.
+    public var people: Int
+    /// Ties with both ends at the value.
+    public var internalTies: Int
+    /// Ties from the value to another value.
+    public var externalTies: Int
+    /// (external − internal) / (external + internal); `nil` with no ties.
+    public var eiIndex: Double?
+  }
+
+  /// People whose volume falls in one band, and their mean Blau.
+  public struct YieldBand: Sendable, Hashable {
+    /// The band's label: `1`, `2-3`, `4-7`, `8-15` or `16+`.
+    public var label: String
+    /// The smallest volume in the band.
+    public var minimumVolume: Int
+    /// The largest volume in the band (`nil`: no upper bound).
+    public var maximumVolume: Int?
+    /// People in the band.
+    public var people: Int
+    /// Of those, people whose Blau is defined.
+    public var withBlau: Int
+    /// Their mean Blau; `nil` when none.
+    public var meanBlau: Double?
+  }
+
+  /// The permutation tests of ``init(_:column:permutations:seed:)``.
+  public struct Significance: Sendable, Hashable {
+    /// How many shuffles.
+    public var permutations: Int
+    /// The seed of the shuffles.
+    public var seed: UInt64
+    /// The test of the network E-I index.
+    public var eiIndex: PermutationTest?
+    /// The test of assortativity.
+    public var assortativity: PermutationTest?
+  }
+
+  /// One permutation test: where the observed figure falls among shuffles.
+  public struct PermutationTest: Sendable, Hashable {
+    /// The observed figure.
+    public var observed: Double
+    /// The mean over the shuffles where it was defined.
+    public var permutedMean: Double
+    /// (1 + shuffles at or above the observed) / (1 + shuffles).
+    public var pAtLeast: Double
+    /// (1 + shuffles at or below the observed) / (1 + shuffles).
+    public var pAtMost: Double
+    /// (1 + shuffles at least as far from the mean) / (1 + shuffles).
+    public var pTwoSided: Double
+  }
+
+  /// Computes the analysis of `column` on `graph`.
+  ///
+  /// - Parameters:
+  ///   - permutations: shuffles of the attribute's values across the people who
+  ///     have it, for p-values of the E-I index and assortativity (0: none).
+  ///   - seed: the seed of the shuffles.
+  public init(_ graph: TrustGraph, column: AttributeColumn, permutations: Int = 0, seed: UInt64 = 1)
+  {
+    attribute = column.key
+    let codes = column.codes
+    let k = column.values.count
+    valueCount = k
+    people = Self.perPerson(graph, codes: codes, valueCount: k)
+    let mixing = Mixing(graph, codes: codes, valueCount: k)
+    assortativity = mixing.assortativity
+    eiIndex = mixing.eiIndex
+    var peopleWithValue = [Int](repeating: 0, count: k)
+    for code in codes where code >= 0 { peopleWithValue[Int(code)] += 1 }
+    valueEIIndex = (0..<k).map { value in
+      let internalTies = mixing.internalByValue[value]
+      let externalTies = mixing.externalByValue[value]
+      let total = internalTies + externalTies
+      return ValueEIIndex(
+        value: column.values[value], people: peopleWithValue[value], internalTies: internalTies,
+        externalTies: externalTies,
+        eiIndex: total > 0 ? Double(externalTies - internalTies) / Double(total) : nil)
+    }
+    let defined = people.filter { $0.blau != nil }
+    volumeBlauSpearman = spearmanCorrelation(
+      defined.map { Double($0.volume) }, defined.map { $0.blau ?? 0 })
+    (narrow, narrowVolumeThreshold, medianBlau) = Self.narrowPeople(people)
+    yield = Self.yieldTable(people)
+    significance =
+      permutations > 0
+      ? Self.permutationTests(
+        graph, codes: codes, valueCount: k, observedEI: eiIndex,
+        observedAssortativity: assortativity,
+        permutations: permutations, seed: seed) : nil
+  }
+
+  private static func perPerson(_ graph: TrustGraph, codes: [Int32], valueCount: Int)
+    -> [PersonDiversity]
+  {
+    var counts = [Int](repeating: 0, count: valueCount)
+    var touched: [Int32] = []
+    let maximumBlau = valueCount > 1 ? 1 - 1 / Double(valueCount) : 0
+    return (0..<graph.personCount).map { person in
+      let neighbours = graph.neighbours(of: person)
+      var missing = 0
+      var same = 0
+      var different = 0
+      let own = codes[person]
+      touched.removeAll(keepingCapacity: true)
+      for neighbour in neighbours {
+        let code = codes[Int(neighbour)]
+        if code < 0 {
+          missing += 1
+          continue
+        }
+        if counts[Int(code)] == 0 { touched.append(code) }
+        counts[Int(code)] += 1
+        if own >= 0 {
+          if code == own { same += 1 } else { different += 1 }
+        }
+      }
+      let n = neighbours.count - missing
+      var sumOfSquares = 0
+      var entropy = 0.0
+      for code in touched {
+        let count = counts[Int(code)]
+        sumOfSquares += count * count
+        let share = Double(count) / Double(n)
+        entropy -= share * log2(share)
+        counts[Int(code)] = 0
+      }
+      let blau: Double? = n > 0 ? Double(n * n - sumOfSquares) / Double(n * n) : nil
+      return PersonDiversity(
+        person: person, volume: neighbours.count, blau: blau,
+        iqv: blau.flatMap { maximumBlau > 0 ? $0 / maximumBlau : nil },
+        entropyBits: n > 0 ? max(0, entropy) : nil, distinct: touched.count,
+        eiIndex: own >= 0 && n > 0 ? Double(different - same) / Double(n) : nil, missing: missing)
+    }
+  }
+
+  private static func narrowPeople(_ people: [PersonDiversity]) -> ([Int32], Int?, Double?) {
+    let volumes = people.map(\.volume).filter { $0 >= 1 }.sorted()
+    let blaus = people.compactMap(\.blau).sorted()
+    guard !volumes.isEmpty, !blaus.isEmpty else { return ([], nil, nil) }
+    let rank = (3 * volumes.count + 3) / 4  // ceil(0.75 n), counted from 1
+    let threshold = volumes[rank - 1]
+    let m = blaus.count
+    let median = m % 2 == 1 ? blaus[m / 2] : (blaus[m / 2 - 1] + blaus[m / 2]) / 2
+    let narrow = people.filter { row in
+      row.volume >= threshold && (row.blau.map { $0 < median } ?? false)
+    }.map { Int32(truncatingIfNeeded: $0.person) }
+    return (narrow, threshold, median)
+  }
+
+  private static func yieldTable(_ people: [PersonDiversity]) -> [YieldBand] {
+    let bands: [(String, Int, Int?)] = [
+      ("1", 1, 1), ("2-3", 2, 3), ("4-7", 4, 7), ("8-15", 8, 15), ("16+", 16, nil),
+    ]
+    return bands.map { label, low, high in
+      let inBand = people.filter { row in
+        row.volume >= low && (high.map { row.volume <= $0 } ?? true)
+      }
+      let blaus = inBand.compactMap(\.blau)
+      return YieldBand(
+        label: label, minimumVolume: low, maximumVolume: high, people: inBand.count,
+        withBlau: blaus.count,
+        meanBlau: blaus.isEmpty ? nil : blaus.reduce(0, +) / Double(blaus.count))
+    }
+  }
+
+  private static func permutationTests(
+    _ graph: TrustGraph, codes: [Int32], valueCount: Int, observedEI: Double?,
+    observedAssortativity: Double?, permutations: Int, seed: UInt64
+  ) -> Significance {
+    var random = SeededRandom(seed: seed)
+    let holders = codes.indices.filter { codes[$0] >= 0 }
+    var values = holders.map { codes[$0] }
+    var shuffled = codes
+    var eiSamples: [Double] = []
+    var assortativitySamples: [Double] = []
+    for _ in 0..<permutations {
+      // Fisher–Yates over the values held, then put them back on the holders.
+      if values.count > 1 {
+        for index in stride(from: values.count - 1, to: 0, by: -1) {
+          values.swapAt(index, random.below(index + 1))
+        }
+      }
+      for (slot, person) in holders.enumerated() { shuffled[person] = values[slot] }
+      let mixing = Mixing(graph, codes: shuffled, valueCount: valueCount)
+      if let ei = mixing.eiIndex { eiSamples.append(ei) }
+      if let r = mixing.assortativity { assortativitySamples.append(r) }
+    }
+    func test(_ observed: Double?, _ samples: [Double]) -> PermutationTest? {
+      guard let observed, !samples.isEmpty else { return nil }
+      let mean = samples.reduce(0, +) / Double(samples.count)
+      let tolerance = 1e-12
+      let above = samples.filter { $0 >= observed - tolerance }.count
+      let below = samples.filter { $0 <= observed + tolerance }.count
+      let far = samples.filter { abs($0 - mean) >= abs(observed - mean) - tolerance }.count
+      let total = Double(samples.count + 1)
+      return PermutationTest(
+        observed: observed, permutedMean: mean, pAtLeast: Double(above + 1) / total,
+        pAtMost: Double(below + 1) / total, pTwoSided: Double(far + 1) / total)
+    }
+    return Significance(
+      permutations: permutations, seed: seed, eiIndex: test(observedEI, eiSamples),
+      assortativity: test(observedAssortativity, assortativitySamples))
+  }
+}
+
+/// One person's diversity for one attribute.
+public struct PersonDiversity: Sendable, Hashable {
+  /// The person (index).
+  public var person: Int
+  /// How many strong ties (first-degree contacts).
+  public var volume: Int
+  /// 1 − Σ c_k²/n² over the contacts that have the attribute; `nil` when none has.
+  public var blau: Double?
+  /// Blau over its maximum 1 − 1/K; `nil` when Blau is, or K < 2.
+  public var iqv: Double?
+  /// Shannon entropy of the contacts' values, in bits; `nil` when none has the attribute.
+  public var entropyBits: Double?
+  /// How many distinct values among the contacts.
+  public var distinct: Int
+  /// (E − I)/(E + I): contacts whose value differs from the person's, against
+  /// those equal; `nil` when the person lacks the attribute or no contact has it.
+  public var eiIndex: Double?
+  /// Contacts without the attribute.
+  public var missing: Int
+}
+
+/// The mixing of values over the strong ties whose two ends have a value.
+struct Mixing {
+  var assortativity: Double?
+  var eiIndex: Double?
+  var internalByValue: [Int]
+  var externalByValue: [Int]
+
+  init(_ graph: TrustGraph, codes: [Int32], valueCount: Int) {
+    var internalByValue = [Int](repeating: 0, count: valueCount)
+    var externalByValue = [Int](repeating: 0, count: valueCount)
+    // Each undirected tie once (person < neighbour): a_i counts ends at i.
+    var ends = [Int](repeating: 0, count: valueCount)
+    var internalTotal = 0
+    var ties = 0
+    for person in 0..<graph.personCount {
+      let own = codes[person]
+      if own < 0 { continue }
+      for neighbour in graph.neighbours(of: person) where Int(neighbour) > person {
+        let other = codes[Int(neighbour)]
+        if other < 0 { continue }
+        ties += 1
+        ends[Int(own)] += 1
+        ends[Int(other)] += 1
+        if own == other {
+          internalTotal += 1
+          internalByValue[Int(own)] += 1
+        } else {
+          externalByValue[Int(own)] += 1
+          externalByValue[Int(other)] += 1
+        }
+      }
+    }
+    self.internalByValue = internalByValue
+    self.externalByValue = externalByValue
+    guard ties > 0 else {
+      assortativity = nil
+      eiIndex = nil
+      return
+    }
+    eiIndex = Double(ties - 2 * internalTotal) / Double(ties)
+    // Newman: r = (Σ e_ii − Σ a_i²) / (1 − Σ a_i²), with e the symmetric mixing matrix.
+    let total = Double(2 * ties)
+    let trace = Double(2 * internalTotal) / total
+    var sumOfSquares = 0.0
+    for count in ends {
+      let share = Double(count) / total
+      sumOfSquares += share * share
+    }
+    let denominator = 1 - sumOfSquares
+    assortativity = denominator > 1e-15 ? (trace - sumOfSquares) / denominator : nil
+  }
+}
+
+/// Spearman's rank correlation with average ranks for ties; `nil` with fewer
+/// than two pairs or a constant column.
+///
+/// - Complexity: O(*n* log *n*).
+func spearmanCorrelation(_ x: [Double], _ y: [Double]) -> Double? {
+  guard x.count >= 2, x.count == y.count else { return nil }
+  let rx = averageRanks(x)
+  let ry = averageRanks(y)
+  let n = Double(x.count)
+  let meanX = rx.reduce(0, +) / n
+  let meanY = ry.reduce(0, +) / n
+  var covariance = 0.0
+  var varianceX = 0.0
+  var varianceY = 0.0
+  for index in rx.indices {
+    let dx = rx[index] - meanX
+    let dy = ry[index] - meanY
+    covariance += dx * dy
+    varianceX += dx * dx
+    varianceY += dy * dy
+  }
+  guard varianceX > 0, varianceY > 0 else { return nil }
+  return covariance / (varianceX * varianceY).squareRoot()
+}
+
+/// Ranks from 1, tied values sharing the average of their ranks.
+func averageRanks(_ values: [Double]) -> [Double] {
+  let order = values.indices.sorted { values[$0] < values[$1] }
+  var ranks = [Double](repeating: 0, count: values.count)
+  var start = 0
+  while start < order.count {
+    var end = start
+    while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+    let rank = Double(start + end) / 2 + 1
+    for position in start...end { ranks[order[position]] = rank }
+    start = end + 1
+  }
+  return ranks
+}
