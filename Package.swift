@@ -11,7 +11,7 @@ let package = Package(
     .target(name: "TrustCore"),
     .target(name: "TrustmapCLI", dependencies: ["TrustCore"]),
     .executableTarget(name: "trustmap", dependencies: ["TrustmapCLI"]),
-    .testTarget(name: "TrustCoreTests", dependencies: ["TrustCore"]),
+    .testTarget(name: "TrustCoreTests", dependencies: ["TrustCore"], exclude: ["Fixtures"]),
     .testTarget(
       name: "TrustmapCLITests",
       dependencies: ["TrustmapCLI", "TrustCore"],

@@ -42,6 +42,20 @@ struct OptionSpec: Sendable {
   static let seed = OptionSpec(
     name: "--seed", valueName: "s",
     help: "The seed of anything random, for reproducible results. (default: 1)")
+  static let resolution = OptionSpec(
+    name: "--resolution", valueName: "gamma",
+    help: "Resolution γ: higher gives more, smaller tribes. (default: 1)")
+  static let level = OptionSpec(
+    name: "--level", valueName: "k",
+    help: "Show only level k (0: the tribes). (default: every level)")
+  static let quality = OptionSpec(
+    name: "--quality", valueName: "function",
+    help: "modularity or cpm (constant Potts model). (default: modularity)")
+  static let unweighted = OptionSpec(
+    name: "--unweighted", help: "Find tribes ignoring strengths: every strong tie weighs 1.")
+  static let restarts = OptionSpec(
+    name: "--restarts", valueName: "r",
+    help: "Runs per level, keeping the best. (default: 10 under 100,000 strong ties, else 1)")
   static let communityBy = OptionSpec(
     name: "--community-by", valueName: "attribute",
     help: "Instead of the file's communities, one per value of this attribute (id ATTR=VALUE).")
@@ -221,6 +235,33 @@ extension ParsedArguments {
       settings.reciprocity = rule
     }
     settings.contexts = all(.context)
+    return settings
+  }
+
+  func tribeSettings() throws(UsageError) -> TribeSettings {
+    var settings = TribeSettings()
+    if let text = value(.resolution) {
+      guard let gamma = Double(text), gamma.isFinite, gamma > 0 else {
+        throw UsageError(
+          message: "invalid value '\(text)' for '--resolution': expected a number above 0",
+          command: command)
+      }
+      settings.resolution = gamma
+    }
+    settings.seed = try seed()
+    if let text = value(.quality) {
+      guard let quality = ClusteringQuality(rawValue: text) else {
+        throw UsageError(
+          message: "invalid value '\(text)' for '--quality': expected modularity or cpm",
+          command: command,
+          suggestion: closestName(to: text, among: ["modularity", "cpm"]).map {
+            "Did you mean '\($0)'?"
+          })
+      }
+      settings.quality = quality
+    }
+    settings.unweighted = has(.unweighted)
+    if has(.restarts) { settings.restarts = try positiveInteger(.restarts, default: 1) }
     return settings
   }
 

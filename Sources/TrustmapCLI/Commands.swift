@@ -70,6 +70,23 @@ let commands: [CommandSpec] = [
     options: [.by, .permutations, .seed] + OptionSpec.graphOptions + [.quiet],
     formats: [.text, .json, .csv]),
   CommandSpec(
+    name: "tribes",
+    abstract: "Tribes, and tribes of tribes: Leiden community detection with a hierarchy.",
+    discussion: """
+      Finds tribes with the Leiden algorithm (Traag, Waltman & van Eck, 2019), maximising
+      modularity on the strong-tie graph weighted by strength, seeded so that the same
+      input gives the same tribes on every machine. Level k+1 groups the tribes of level k
+      at half the resolution, until one group remains or nothing merges. Each tribe has its
+      size, density, the dominant value of each attribute, its bridges (members with strong
+      ties to other tribes) and the tribes it is tied to. Tribes are numbered by size,
+      largest first. In CSV, one row per person with the tribe at each level.
+      """,
+    usage: "trustmap tribes <network> [--resolution <gamma>] [--seed <s>] [--level <k>] "
+      + "[--quality <function>] [--unweighted] [--restarts <r>] [--format <format>] [graph options]",
+    options: [.resolution, .seed, .level, .quality, .unweighted, .restarts]
+      + OptionSpec.graphOptions + [.quiet],
+    formats: [.text, .json, .csv]),
+  CommandSpec(
     name: "validate",
     abstract: "Check a network file and list every problem in it.",
     discussion: """

@@ -56,6 +56,12 @@ struct CommandLineTests {
         "Error: unknown attribute 'tem' for '--by' (the network's attributes: team, site, level)\nDid you mean '--by team'?\n"
       ),
       (["diversity", "Examples/org.json", "--seed", "-1"], "Error: invalid value '-1' for '--seed': expected a whole number ≥ 0\n"),
+      (["tribes", "Examples/org.json", "--level", "9"], "Error: no level 9: this network has levels 0 to 2\n"),
+      (["tribes", "Examples/org.json", "--resolution", "0"], "Error: invalid value '0' for '--resolution': expected a number above 0\n"),
+      (
+        ["tribes", "Examples/org.json", "--quality", "cmp"],
+        "Error: invalid value 'cmp' for '--quality': expected modularity or cpm\nDid you mean 'cpm'?\n"
+      ),
       (["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
       (["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
     ]
@@ -136,6 +142,10 @@ struct CommandLineTests {
       (["analyse", "Examples/grown-community.json"], "analyse-grown-community.txt"),
       (["analyse", "Examples/coffee-van.json", "--context", "coffee"], "analyse-coffee-van.txt"),
       (["diversity", "Examples/org.json", "--by", "team"], "diversity-org-team.txt"),
+      (["tribes", "Examples/org.json"], "tribes-org.txt"),
+      (["tribes", "Examples/org.json", "--format", "json", "--seed", "4", "--resolution", "0.8"], "tribes-org.json"),
+      (["tribes", "Examples/org.json", "--format", "csv"], "tribes-org.csv"),
+      (["tribes", "Examples/grown-community.json", "--level", "0", "--quality", "cpm", "--resolution", "0.2"], "tribes-grown-community-cpm.txt"),
       (["diversity", "Examples/org.json", "--by", "team", "--format", "json", "--permutations", "99", "--seed", "3"], "diversity-org-team.json"),
       (["diversity", "Examples/org.json", "--format", "csv"], "diversity-org.csv"),
       (["diversity", "Examples/grown-community.json", "--by", "cohort", "--by", "city"], "diversity-grown-community.txt"),

@@ -1,0 +1,364 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The quality a community detection maximises.
+public enum ClusteringQuality: String, Sendable, Hashable, CaseIterable {
+  /// Newman's modularity with resolution γ: Σ_c (in_c / 2m − γ (K_c / 2m)²).
+  case modularity
+  /// The constant Potts model: Σ_c (e_c − γ n_c (n_c − 1) / 2).
+  case cpm
+}
+
+/// The Leiden algorithm (Traag, Waltman & van Eck, 2019): fast local moving
+/// with a queue, refinement into well-connected subsets, aggregation on the
+/// refined partition, repeated until a full pass changes nothing.
+///
+/// Every random choice comes from a ``SeededRandom``, so the same graph and
+/// seed give the same partition on every machine.
+///
+/// - Complexity: each pass is O(*m*) expected; passes shrink the graph
+///   geometrically in practice. No recursion.
+struct Leiden {
+  var quality: ClusteringQuality
+  var resolution: Double
+  /// θ, the randomness of the refinement (0.01 as in the paper).
+  var randomness = 0.01
+  /// A safety bound on full passes.
+  var maximumIterations = 100
+
+  /// The resolution in the units of the node weights used by the moves.
+  func scaledResolution(_ graph: ClusteringGraph) -> Double {
+    switch quality {
+    case .modularity: return graph.totalStrength > 0 ? resolution / graph.totalStrength : 0
+    case .cpm: return resolution
+    }
+  }
+
+  func nodeWeights(_ graph: ClusteringGraph) -> [Double] {
+    quality == .modularity ? graph.strength : graph.size
+  }
+
+  /// The quality of `membership` on `graph` under these settings.
+  func value(of membership: [Int32], on graph: ClusteringGraph) -> Double {
+    switch quality {
+    case .modularity:
+      return graph.modularity(of: membership, resolution: resolution)
+    case .cpm:
+      let clusters = (membership.max().map { Int($0) } ?? -1) + 1
+      var inside = [Double](repeating: 0, count: clusters)
+      var sizes = [Double](repeating: 0, count: clusters)
+      for node in 0..<graph.nodeCount {
+        let cluster = Int(membership[node])
+        sizes[cluster] += graph.size[node]
+        inside[cluster] += graph.selfWeight[node] / 2
+        for slot in graph.offsets[node]..<graph.offsets[node + 1]
+        where membership[Int(graph.targets[slot])] == membership[node] {
+          inside[cluster] += graph.weights[slot] / 2
+        }
+      }
+      var total = 0.0
+      for cluster in 0..<clusters {
+        total += inside[cluster] - resolution * sizes[cluster] * (sizes[cluster] - 1) / 2
+      }
+      return total
+    }
+  }
+
+  /// Runs Leiden from `initial` (singletons when `nil`) to a stable partition,
+  /// then makes sure every cluster is connected and no single node can move
+  /// to raise the quality. Clusters come back labelled densely.
+  func run(_ graph: ClusteringGraph, initial: [Int32]? = nil, random: inout SeededRandom) -> [Int32]
+  {
+    var membership = initial ?? (0..<graph.nodeCount).map { Int32(truncatingIfNeeded: $0) }
+    _ = relabelDensely(&membership)
+    for _ in 0..<maximumIterations {
+      if !iterate(graph, membership: &membership, random: &random) { break }
+    }
+    polish(graph, membership: &membership, random: &random)
+    _ = relabelDensely(&membership)
+    return membership
+  }
+
+  /// One Leiden iteration over all levels; returns whether any node moved.
+  func iterate(_ original: ClusteringGraph, membership: inout [Int32], random: inout SeededRandom)
+    -> Bool
+  {
+    var graph = original
+    var partition = membership
+    var nodeOfOriginal = (0..<original.nodeCount).map { Int32(truncatingIfNeeded: $0) }
+    var changed = false
+    while true {
+      changed = moveNodes(graph, membership: &partition, random: &random) || changed
+      let clusterCount = relabelDensely(&partition)
+      if clusterCount == graph.nodeCount { break }
+      var refined = refine(graph, partition: partition, clusterCount: clusterCount, random: &random)
+      var refinedCount = relabelDensely(&refined)
+      if refinedCount == graph.nodeCount {
+        // Refinement merged nothing: aggregate on the partition itself.
+        refined = partition
+        refinedCount = clusterCount
+      }
+      var next = [Int32](repeating: 0, count: refinedCount)
+      for node in 0..<graph.nodeCount { next[Int(refined[node])] = partition[node] }
+      let aggregate = graph.aggregated(by: refined, clusterCount: refinedCount)
+      for node in nodeOfOriginal.indices {
+        nodeOfOriginal[node] = refined[Int(nodeOfOriginal[node])]
+      }
+      graph = aggregate
+      partition = next
+    }
+    for node in membership.indices { membership[node] = partition[Int(nodeOfOriginal[node])] }
+    return changed
+  }
+
+  /// Fast local moving (Traag et al., Algorithm A.2): nodes in a queue, each
+  /// moved to the neighbouring cluster (or an empty one) with the largest
+  /// strict gain; neighbours outside the new cluster are queued again.
+  /// Returns whether any node moved.
+  func moveNodes(_ graph: ClusteringGraph, membership: inout [Int32], random: inout SeededRandom)
+    -> Bool
+  {
+    let count = graph.nodeCount
+    guard count > 0 else { return false }
+    let weights = nodeWeights(graph)
+    let gamma = scaledResolution(graph)
+    var clusterWeight = [Double](repeating: 0, count: count)
+    var clusterSize = [Int32](repeating: 0, count: count)
+    for node in 0..<count {
+      clusterWeight[Int(membership[node])] += weights[node]
+      clusterSize[Int(membership[node])] += 1
+    }
+    var unused: [Int32] = []
+    for cluster in stride(from: count - 1, through: 0, by: -1) where clusterSize[cluster] == 0 {
+      unused.append(Int32(truncatingIfNeeded: cluster))
+    }
+    var queue = randomPermutation(count, &random)
+    var inQueue = [Bool](repeating: true, count: count)
+    var head = 0
+    var queued = count
+    var edgeWeightTo = [Double](repeating: 0, count: count)
+    var isNeighbouring = [Bool](repeating: false, count: count)
+    var neighbouring: [Int32] = []
+    var changed = false
+    while queued > 0 {
+      let node = Int(queue[head])
+      head = head + 1 == count ? 0 : head + 1
+      queued -= 1
+      inQueue[node] = false
+      let current = Int(membership[node])
+      let weight = weights[node]
+      clusterWeight[current] -= weight
+      clusterSize[current] -= 1
+      if clusterSize[current] == 0 { unused.append(Int32(truncatingIfNeeded: current)) }
+      neighbouring.removeAll(keepingCapacity: true)
+      let empty = Int(unused[unused.count - 1])
+      neighbouring.append(Int32(truncatingIfNeeded: empty))
+      isNeighbouring[empty] = true
+      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
+        let cluster = Int(membership[Int(graph.targets[slot])])
+        if !isNeighbouring[cluster] {
+          isNeighbouring[cluster] = true
+          neighbouring.append(Int32(truncatingIfNeeded: cluster))
+        }
+        edgeWeightTo[cluster] += graph.weights[slot]
+      }
+      var best = current
+      var bestGain = edgeWeightTo[current] - weight * clusterWeight[current] * gamma
+      for cluster in neighbouring {
+        let c = Int(cluster)
+        let gain = edgeWeightTo[c] - weight * clusterWeight[c] * gamma
+        if gain > bestGain {
+          best = c
+          bestGain = gain
+        }
+      }
+      for cluster in neighbouring {
+        edgeWeightTo[Int(cluster)] = 0
+        isNeighbouring[Int(cluster)] = false
+      }
+      clusterWeight[best] += weight
+      clusterSize[best] += 1
+      if best == Int(unused[unused.count - 1]) { unused.removeLast() }
+      if best != current {
+        membership[node] = Int32(truncatingIfNeeded: best)
+        changed = true
+        for slot in graph.offsets[node]..<graph.offsets[node + 1] {
+          let neighbour = Int(graph.targets[slot])
+          if !inQueue[neighbour] && Int(membership[neighbour]) != best {
+            inQueue[neighbour] = true
+            var tail = head + queued
+            if tail >= count { tail -= count }
+            queue[tail] = Int32(truncatingIfNeeded: neighbour)
+            queued += 1
+          }
+        }
+      }
+    }
+    return changed
+  }
+
+  /// The refinement (Traag et al., Algorithm A.2, RefinePartition): inside
+  /// each cluster, singletons that are well connected to it merge, at random
+  /// with probability ∝ exp(gain / θ), into well-connected subsets.
+  func refine(
+    _ graph: ClusteringGraph, partition: [Int32], clusterCount: Int, random: inout SeededRandom
+  ) -> [Int32] {
+    let count = graph.nodeCount
+    let weights = nodeWeights(graph)
+    let gamma = scaledResolution(graph)
+    var refined = (0..<count).map { Int32(truncatingIfNeeded: $0) }
+    var refinedWeight = weights
+    var nonSingleton = [Bool](repeating: false, count: count)
+    var clusterTotal = [Double](repeating: 0, count: clusterCount)
+    for node in 0..<count { clusterTotal[Int(partition[node])] += weights[node] }
+    // E(S, C − S) for each refined cluster S, starting with singletons.
+    var external = [Double](repeating: 0, count: count)
+    for node in 0..<count {
+      let own = partition[node]
+      for slot in graph.offsets[node]..<graph.offsets[node + 1]
+      where partition[Int(graph.targets[slot])] == own {
+        external[node] += graph.weights[slot]
+      }
+    }
+    var edgeWeightTo = [Double](repeating: 0, count: count)
+    var isNeighbouring = [Bool](repeating: false, count: count)
+    var neighbouring: [Int32] = []
+    var cumulative: [Double] = []
+    for node in randomPermutation(count, &random).map(Int.init) {
+      let cluster = Int(partition[node])
+      let total = clusterTotal[cluster]
+      let weight = weights[node]
+      guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma else {
+        continue
+      }
+      refinedWeight[node] = 0
+      let ownExternal = external[node]
+      external[node] = 0
+      neighbouring.removeAll(keepingCapacity: true)
+      neighbouring.append(Int32(truncatingIfNeeded: node))
+      isNeighbouring[node] = true
+      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
+        let neighbour = Int(graph.targets[slot])
+        guard Int(partition[neighbour]) == cluster else { continue }
+        let target = Int(refined[neighbour])
+        if !isNeighbouring[target] {
+          isNeighbouring[target] = true
+          neighbouring.append(Int32(truncatingIfNeeded: target))
+        }
+        edgeWeightTo[target] += graph.weights[slot]
+      }
+      var best = node
+      var bestGain = 0.0
+      var sum = 0.0
+      cumulative.removeAll(keepingCapacity: true)
+      for candidate in neighbouring {
+        let c = Int(candidate)
+        if external[c] >= refinedWeight[c] * (total - refinedWeight[c]) * gamma {
+          let gain = edgeWeightTo[c] - weight * refinedWeight[c] * gamma
+          if gain > bestGain {
+            best = c
+            bestGain = gain
+          }
+          if gain >= 0 { sum += exp(gain / randomness) }
+        }
+        cumulative.append(sum)
+        edgeWeightTo[c] = 0
+        isNeighbouring[c] = false
+      }
+      var chosen = best
+      if sum.isFinite && sum > 0 {
+        let target = sum * random.unit()
+        var low = 0
+        var high = cumulative.count - 1
+        while low < high {
+          let middle = (low + high) / 2
+          if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
+        }
+        chosen = Int(neighbouring[low])
+      }
+      refinedWeight[chosen] += weight
+      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
+        let neighbour = Int(graph.targets[slot])
+        guard Int(partition[neighbour]) == cluster else { continue }
+        if Int(refined[neighbour]) == chosen {
+          external[chosen] -= graph.weights[slot]
+        } else {
+          external[chosen] += graph.weights[slot]
+        }
+      }
+      if chosen == node {
+        external[node] = ownExternal
+      } else {
+        refined[node] = Int32(truncatingIfNeeded: chosen)
+        nonSingleton[chosen] = true
+      }
+    }
+    return refined
+  }
+
+  /// Until stable: full local-moving passes with every node queued, then
+  /// disconnected clusters split into their parts (which never lowers the quality).
+  func polish(_ graph: ClusteringGraph, membership: inout [Int32], random: inout SeededRandom) {
+    for _ in 0..<maximumIterations {
+      var passes = 0
+      while passes < maximumIterations && moveNodes(graph, membership: &membership, random: &random)
+      {
+        passes += 1
+      }
+      // Moves can disconnect a cluster; splitting raises the quality and can open new moves.
+      if !splitDisconnected(graph, membership: &membership) { return }
+    }
+  }
+}
+
+/// Splits every cluster that is not connected into its connected parts;
+/// returns whether any was split.
+///
+/// - Complexity: O(*n* + *m*), breadth-first with an explicit queue.
+func splitDisconnected(_ graph: ClusteringGraph, membership: inout [Int32]) -> Bool {
+  let count = graph.nodeCount
+  var component = [Int32](repeating: -1, count: count)
+  var queue = [Int32](repeating: 0, count: count)
+  var next: Int32 = 0
+  var partsOfCluster: [Int32: Int] = [:]
+  for start in 0..<count where component[start] < 0 {
+    let cluster = membership[start]
+    component[start] = next
+    queue[0] = Int32(truncatingIfNeeded: start)
+    var head = 0
+    var tail = 1
+    while head < tail {
+      let node = Int(queue[head])
+      head += 1
+      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
+        let neighbour = Int(graph.targets[slot])
+        if component[neighbour] < 0 && membership[neighbour] == cluster {
+          component[neighbour] = next
+          queue[tail] = Int32(truncatingIfNeeded: neighbour)
+          tail += 1
+        }
+      }
+    }
+    partsOfCluster[cluster, default: 0] += 1
+    next += 1
+  }
+  guard partsOfCluster.values.contains(where: { $0 > 1 }) else { return false }
+  membership = component
+  return true
+}
+
+/// A uniformly random permutation of `0 ..< count` (Fisher–Yates).
+func randomPermutation(_ count: Int, _ random: inout SeededRandom) -> [Int32] {
+  var order = (0..<count).map { Int32(truncatingIfNeeded: $0) }
+  if count > 1 {
+    for index in stride(from: count - 1, to: 0, by: -1) {
+      order.swapAt(index, random.below(index + 1))
+    }
+  }
+  return order
+}

@@ -1,0 +1,151 @@
+import Dispatch
+
+/// How tribes are found: the quality, its resolution, the seed and restarts.
+///
+/// ```swift
+/// var settings = TribeSettings()
+/// settings.resolution = 0.5   // fewer, larger tribes
+/// settings.seed = 7
+/// ```
+public struct TribeSettings: Sendable, Hashable {
+  /// γ for level 0; level k uses γ · 2^-k.
+  public var resolution: Double
+  /// The seed of every random choice.
+  public var seed: UInt64
+  /// Modularity (default) or the constant Potts model.
+  public var quality: ClusteringQuality
+  /// Ignore the strengths (every strong tie weighs 1) while finding tribes.
+  public var unweighted: Bool
+  /// Runs per level, keeping the best; `nil`: 10 under 100,000 strong ties, else 1.
+  public var restarts: Int?
+
+  /// Creates settings; the defaults are modularity at γ = 1, seed 1.
+  public init(
+    resolution: Double = 1, seed: UInt64 = 1, quality: ClusteringQuality = .modularity,
+    unweighted: Bool = false, restarts: Int? = nil
+  ) {
+    self.resolution = resolution
+    self.seed = seed
+    self.quality = quality
+    self.unweighted = unweighted
+    self.restarts = restarts
+  }
+
+  /// The restarts used on a graph with `strongTies` ties.
+  public func effectiveRestarts(strongTies: Int) -> Int {
+    max(1, restarts ?? (strongTies < 100_000 ? 10 : 1))
+  }
+}
+
+/// Tribes, and tribes of tribes (spec §3): Leiden on the strong-tie graph,
+/// then Leiden again on each level's aggregate graph at half the resolution,
+/// until one group remains or nothing merges.
+///
+/// ```swift
+/// let tribes = TribeHierarchy(network, graph: graph)
+/// for tribe in tribes.levels[0].tribes { print(tribe.id, tribe.members.count) }
+/// ```
+///
+/// - Complexity: about O(*m*) per Leiden pass and restart; the levels above
+///   work on ever smaller graphs.
+public struct TribeHierarchy: Sendable {
+  /// The settings used.
+  public var settings: TribeSettings
+  /// The runs per level that were kept from.
+  public var restarts: Int
+  /// Level 0 (the tribes) first.
+  public var levels: [TribeLevel]
+
+  /// Finds the tribes of `graph`, describing them with `network`'s attributes.
+  public init(_ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings())
+  {
+    self.settings = settings
+    let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
+    self.restarts = restarts
+    let base = ClusteringGraph(graph, unweighted: settings.unweighted)
+    let strengths = settings.unweighted ? ClusteringGraph(graph, unweighted: false) : base
+    var levels: [TribeLevel] = []
+    var personTribe = [Int32](repeating: 0, count: graph.personCount)
+    var current = base
+    var level = 0
+    var resolution = settings.resolution
+    while true {
+      let leiden = Leiden(quality: settings.quality, resolution: resolution)
+      let membership = Self.bestOfRestarts(
+        leiden, graph: current, restarts: restarts, seed: settings.seed, level: level)
+      let groups = Int((membership.max() ?? -1) + 1)
+      if level > 0 && groups >= current.nodeCount { break }  // nothing merges
+      if level == 0 {
+        personTribe = membership
+      } else {
+        personTribe = personTribe.map { membership[Int($0)] }
+      }
+      let quality = leiden.value(of: membership, on: current)
+      let described = TribeLevel(
+        level: level, personTribe: personTribe, below: levels.last, network: network, graph: graph,
+        strengths: strengths, resolution: resolution, quality: quality)
+      personTribe = described.tribeOf
+      levels.append(described)
+      if described.tribes.count <= 1 { break }
+      current = base.aggregated(by: described.tribeOf, clusterCount: described.tribes.count)
+      level += 1
+      resolution /= 2
+    }
+    self.levels = levels
+  }
+
+  /// Runs Leiden `restarts` times with seeds derived from `seed`, on both
+  /// cores, and keeps the best quality (the earliest restart on a tie), so
+  /// the result does not depend on the number of threads.
+  static func bestOfRestarts(
+    _ leiden: Leiden, graph: ClusteringGraph, restarts: Int, seed: UInt64, level: Int
+  )
+    -> [Int32]
+  {
+    let results = ResultSlots<([Int32], Double)>(count: restarts)
+    DispatchQueue.concurrentPerform(iterations: restarts) { restart in
+      var random = SeededRandom(seed: derivedSeed(seed, level: level, restart: restart))
+      let membership = leiden.run(graph, random: &random)
+      results.set(restart, (membership, leiden.value(of: membership, on: graph)))
+    }
+    var best = 0
+    let all = results.values
+    for restart in 1..<restarts where (all[restart]?.1 ?? -.infinity) > (all[best]?.1 ?? -.infinity)
+    {
+      best = restart
+    }
+    return all[best]?.0 ?? (0..<graph.nodeCount).map { Int32(truncatingIfNeeded: $0) }
+  }
+}
+
+/// A seed for one restart of one level, mixed from the user's seed.
+func derivedSeed(_ seed: UInt64, level: Int, restart: Int) -> UInt64 {
+  if level == 0 && restart == 0 { return seed }
+  var random = SeededRandom(
+    seed: seed ^ (UInt64(level) << 32) ^ UInt64(restart) &* 0x9E37_79B9_7F4A_7C15)
+  return random.next()
+}
+
+/// Fixed slots written from concurrent iterations, each slot by one iteration only.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLockLike()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.withLock { slots[index] = value }
+  }
+
+  var values: [Value?] { lock.withLock { slots } }
+}
+
+/// A tiny mutex over a Dispatch semaphore (no Foundation needed).
+final class NSLockLike: @unchecked Sendable {
+  private let semaphore = DispatchSemaphore(value: 1)
+  func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+    semaphore.wait()
+    defer { semaphore.signal() }
+    return try body()
+  }
+}
