@@ -127,74 +127,96 @@ struct Leiden {
     guard count > 0 else { return false }
     let weights = nodeWeights(graph)
     let gamma = scaledResolution(graph)
-    var clusterWeight = [Double](repeating: 0, count: count)
-    var clusterSize = [Int32](repeating: 0, count: count)
-    for node in 0..<count {
-      clusterWeight[Int(membership[node])] += weights[node]
-      clusterSize[Int(membership[node])] += 1
+    let order = randomPermutation(count, &random)
+    let clusterWeight = Scratch<Double>(count, 0)
+    let clusterSize = Scratch<Int32>(count, 0)
+    let queue = Scratch<Int32>(count, 0)
+    let inQueue = Scratch<Bool>(count, true)
+    let edgeWeightTo = Scratch<Double>(count, 0)
+    let isNeighbouring = Scratch<Bool>(count, false)
+    let neighbouring = Scratch<Int32>(count + 1, 0)
+    let unused = Scratch<Int32>(count, 0)
+    defer {
+      for scratch in [clusterWeight.raw, clusterSize.raw, queue.raw, inQueue.raw] {
+        scratch.deallocate()
+      }
+      for scratch in [edgeWeightTo.raw, isNeighbouring.raw, neighbouring.raw, unused.raw] {
+        scratch.deallocate()
+      }
     }
-    var unused: [Int32] = []
-    for cluster in stride(from: count - 1, through: 0, by: -1) where clusterSize[cluster] == 0 {
-      unused.append(Int32(truncatingIfNeeded: cluster))
-    }
-    var queue = randomPermutation(count, &random)
-    var inQueue = [Bool](repeating: true, count: count)
-    var head = 0
-    var queued = count
-    var edgeWeightTo = [Double](repeating: 0, count: count)
-    var isNeighbouring = [Bool](repeating: false, count: count)
-    var neighbouring: [Int32] = []
     var changed = false
-    while queued > 0 {
-      let node = Int(queue[head])
-      head = head + 1 == count ? 0 : head + 1
-      queued -= 1
-      inQueue[node] = false
-      let current = Int(membership[node])
-      let weight = weights[node]
-      clusterWeight[current] -= weight
-      clusterSize[current] -= 1
-      if clusterSize[current] == 0 { unused.append(Int32(truncatingIfNeeded: current)) }
-      neighbouring.removeAll(keepingCapacity: true)
-      let empty = Int(unused[unused.count - 1])
-      neighbouring.append(Int32(truncatingIfNeeded: empty))
-      isNeighbouring[empty] = true
-      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
-        let cluster = Int(membership[Int(graph.targets[slot])])
-        if !isNeighbouring[cluster] {
-          isNeighbouring[cluster] = true
-          neighbouring.append(Int32(truncatingIfNeeded: cluster))
-        }
-        edgeWeightTo[cluster] += graph.weights[slot]
-      }
-      var best = current
-      var bestGain = edgeWeightTo[current] - weight * clusterWeight[current] * gamma
-      for cluster in neighbouring {
-        let c = Int(cluster)
-        let gain = edgeWeightTo[c] - weight * clusterWeight[c] * gamma
-        if gain > bestGain {
-          best = c
-          bestGain = gain
-        }
-      }
-      for cluster in neighbouring {
-        edgeWeightTo[Int(cluster)] = 0
-        isNeighbouring[Int(cluster)] = false
-      }
-      clusterWeight[best] += weight
-      clusterSize[best] += 1
-      if best == Int(unused[unused.count - 1]) { unused.removeLast() }
-      if best != current {
-        membership[node] = Int32(truncatingIfNeeded: best)
-        changed = true
-        for slot in graph.offsets[node]..<graph.offsets[node + 1] {
-          let neighbour = Int(graph.targets[slot])
-          if !inQueue[neighbour] && Int(membership[neighbour]) != best {
-            inQueue[neighbour] = true
-            var tail = head + queued
-            if tail >= count { tail -= count }
-            queue[tail] = Int32(truncatingIfNeeded: neighbour)
-            queued += 1
+    graph.withView { graph in
+      weights.withUnsafeBufferPointer { weights in
+        membership.withUnsafeMutableBufferPointer { membership in
+          for node in 0..<count {
+            clusterWeight[Int(membership[node])] += weights[node]
+            clusterSize[Int(membership[node])] += 1
+            queue[node] = order[node]
+          }
+          var unusedCount = 0
+          for cluster in stride(from: count - 1, through: 0, by: -1) where clusterSize[cluster] == 0
+          {
+            unused[unusedCount] = Int32(truncatingIfNeeded: cluster)
+            unusedCount += 1
+          }
+          var head = 0
+          var queued = count
+          while queued > 0 {
+            let node = Int(queue[head])
+            head = head &+ 1 == count ? 0 : head &+ 1
+            queued &-= 1
+            inQueue[node] = false
+            let current = Int(membership[node])
+            let weight = weights[node]
+            clusterWeight[current] -= weight
+            clusterSize[current] &-= 1
+            if clusterSize[current] == 0 {
+              unused[unusedCount] = Int32(truncatingIfNeeded: current)
+              unusedCount &+= 1
+            }
+            let empty = Int(unused[unusedCount &- 1])
+            neighbouring[0] = Int32(truncatingIfNeeded: empty)
+            isNeighbouring[empty] = true
+            var neighbourCount = 1
+            let start = graph.offsets[node]
+            let end = graph.offsets[node &+ 1]
+            for slot in start..<end {
+              let cluster = Int(membership[Int(graph.targets[slot])])
+              if !isNeighbouring[cluster] {
+                isNeighbouring[cluster] = true
+                neighbouring[neighbourCount] = Int32(truncatingIfNeeded: cluster)
+                neighbourCount &+= 1
+              }
+              edgeWeightTo[cluster] += graph.weights[slot]
+            }
+            var best = current
+            var bestGain = edgeWeightTo[current] - weight * clusterWeight[current] * gamma
+            for position in 0..<neighbourCount {
+              let cluster = Int(neighbouring[position])
+              let gain = edgeWeightTo[cluster] - weight * clusterWeight[cluster] * gamma
+              if gain > bestGain {
+                best = cluster
+                bestGain = gain
+              }
+              edgeWeightTo[cluster] = 0
+              isNeighbouring[cluster] = false
+            }
+            clusterWeight[best] += weight
+            clusterSize[best] &+= 1
+            if best == Int(unused[unusedCount &- 1]) { unusedCount &-= 1 }
+            guard best != current else { continue }
+            membership[node] = Int32(truncatingIfNeeded: best)
+            changed = true
+            for slot in start..<end {
+              let neighbour = Int(graph.targets[slot])
+              if !inQueue[neighbour] && Int(membership[neighbour]) != best {
+                inQueue[neighbour] = true
+                var tail = head &+ queued
+                if tail >= count { tail &-= count }
+                queue[tail] = Int32(truncatingIfNeeded: neighbour)
+                queued &+= 1
+              }
+            }
           }
         }
       }
@@ -212,90 +234,115 @@ struct Leiden {
     let weights = nodeWeights(graph)
     let gamma = scaledResolution(graph)
     var refined = (0..<count).map { Int32(truncatingIfNeeded: $0) }
-    var refinedWeight = weights
-    var nonSingleton = [Bool](repeating: false, count: count)
-    var clusterTotal = [Double](repeating: 0, count: clusterCount)
-    for node in 0..<count { clusterTotal[Int(partition[node])] += weights[node] }
-    // E(S, C − S) for each refined cluster S, starting with singletons.
-    var external = [Double](repeating: 0, count: count)
-    for node in 0..<count {
-      let own = partition[node]
-      for slot in graph.offsets[node]..<graph.offsets[node + 1]
-      where partition[Int(graph.targets[slot])] == own {
-        external[node] += graph.weights[slot]
+    let order = randomPermutation(count, &random)
+    let refinedWeight = Scratch<Double>(count, 0)
+    let nonSingleton = Scratch<Bool>(count, false)
+    let clusterTotal = Scratch<Double>(clusterCount, 0)
+    let external = Scratch<Double>(count, 0)
+    let edgeWeightTo = Scratch<Double>(count, 0)
+    let isNeighbouring = Scratch<Bool>(count, false)
+    let neighbouring = Scratch<Int32>(count + 1, 0)
+    let cumulative = Scratch<Double>(count + 1, 0)
+    defer {
+      for scratch in [refinedWeight.raw, nonSingleton.raw, clusterTotal.raw, external.raw] {
+        scratch.deallocate()
+      }
+      for scratch in [edgeWeightTo.raw, isNeighbouring.raw, neighbouring.raw, cumulative.raw] {
+        scratch.deallocate()
       }
     }
-    var edgeWeightTo = [Double](repeating: 0, count: count)
-    var isNeighbouring = [Bool](repeating: false, count: count)
-    var neighbouring: [Int32] = []
-    var cumulative: [Double] = []
-    for node in randomPermutation(count, &random).map(Int.init) {
-      let cluster = Int(partition[node])
-      let total = clusterTotal[cluster]
-      let weight = weights[node]
-      guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma else {
-        continue
-      }
-      refinedWeight[node] = 0
-      let ownExternal = external[node]
-      external[node] = 0
-      neighbouring.removeAll(keepingCapacity: true)
-      neighbouring.append(Int32(truncatingIfNeeded: node))
-      isNeighbouring[node] = true
-      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
-        let neighbour = Int(graph.targets[slot])
-        guard Int(partition[neighbour]) == cluster else { continue }
-        let target = Int(refined[neighbour])
-        if !isNeighbouring[target] {
-          isNeighbouring[target] = true
-          neighbouring.append(Int32(truncatingIfNeeded: target))
-        }
-        edgeWeightTo[target] += graph.weights[slot]
-      }
-      var best = node
-      var bestGain = 0.0
-      var sum = 0.0
-      cumulative.removeAll(keepingCapacity: true)
-      for candidate in neighbouring {
-        let c = Int(candidate)
-        if external[c] >= refinedWeight[c] * (total - refinedWeight[c]) * gamma {
-          let gain = edgeWeightTo[c] - weight * refinedWeight[c] * gamma
-          if gain > bestGain {
-            best = c
-            bestGain = gain
+    let randomness = self.randomness
+    graph.withView { graph in
+      weights.withUnsafeBufferPointer { weights in
+        partition.withUnsafeBufferPointer { partition in
+          refined.withUnsafeMutableBufferPointer { refined in
+            for node in 0..<count {
+              refinedWeight[node] = weights[node]
+              clusterTotal[Int(partition[node])] += weights[node]
+              // E(S, C − S) for each refined cluster S, starting with singletons.
+              let own = partition[node]
+              var sum = 0.0
+              for slot in graph.offsets[node]..<graph.offsets[node &+ 1]
+              where partition[Int(graph.targets[slot])] == own {
+                sum += graph.weights[slot]
+              }
+              external[node] = sum
+            }
+            for position in 0..<count {
+              let node = Int(order[position])
+              let cluster = partition[node]
+              let total = clusterTotal[Int(cluster)]
+              let weight = weights[node]
+              guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma else {
+                continue
+              }
+              refinedWeight[node] = 0
+              let ownExternal = external[node]
+              external[node] = 0
+              neighbouring[0] = Int32(truncatingIfNeeded: node)
+              isNeighbouring[node] = true
+              var neighbourCount = 1
+              let start = graph.offsets[node]
+              let end = graph.offsets[node &+ 1]
+              for slot in start..<end {
+                let neighbour = Int(graph.targets[slot])
+                guard partition[neighbour] == cluster else { continue }
+                let target = Int(refined[neighbour])
+                if !isNeighbouring[target] {
+                  isNeighbouring[target] = true
+                  neighbouring[neighbourCount] = Int32(truncatingIfNeeded: target)
+                  neighbourCount &+= 1
+                }
+                edgeWeightTo[target] += graph.weights[slot]
+              }
+              var best = node
+              var bestGain = 0.0
+              var sum = 0.0
+              for index in 0..<neighbourCount {
+                let candidate = Int(neighbouring[index])
+                if external[candidate] >= refinedWeight[candidate]
+                  * (total - refinedWeight[candidate]) * gamma
+                {
+                  let gain = edgeWeightTo[candidate] - weight * refinedWeight[candidate] * gamma
+                  if gain > bestGain {
+                    best = candidate
+                    bestGain = gain
+                  }
+                  if gain >= 0 { sum += exp(gain / randomness) }
+                }
+                cumulative[index] = sum
+                edgeWeightTo[candidate] = 0
+                isNeighbouring[candidate] = false
+              }
+              var chosen = best
+              if sum.isFinite && sum > 0 {
+                let target = sum * random.unit()
+                var low = 0
+                var high = neighbourCount - 1
+                while low < high {
+                  let middle = (low + high) / 2
+                  if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
+                }
+                chosen = Int(neighbouring[low])
+              }
+              refinedWeight[chosen] += weight
+              var externalChange = 0.0
+              for slot in start..<end {
+                let neighbour = Int(graph.targets[slot])
+                guard partition[neighbour] == cluster else { continue }
+                externalChange +=
+                  Int(refined[neighbour]) == chosen ? -graph.weights[slot] : graph.weights[slot]
+              }
+              if chosen == node {
+                external[node] = ownExternal
+              } else {
+                external[chosen] += externalChange
+                refined[node] = Int32(truncatingIfNeeded: chosen)
+                nonSingleton[chosen] = true
+              }
+            }
           }
-          if gain >= 0 { sum += exp(gain / randomness) }
         }
-        cumulative.append(sum)
-        edgeWeightTo[c] = 0
-        isNeighbouring[c] = false
-      }
-      var chosen = best
-      if sum.isFinite && sum > 0 {
-        let target = sum * random.unit()
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-          let middle = (low + high) / 2
-          if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
-        }
-        chosen = Int(neighbouring[low])
-      }
-      refinedWeight[chosen] += weight
-      for slot in graph.offsets[node]..<graph.offsets[node + 1] {
-        let neighbour = Int(graph.targets[slot])
-        guard Int(partition[neighbour]) == cluster else { continue }
-        if Int(refined[neighbour]) == chosen {
-          external[chosen] -= graph.weights[slot]
-        } else {
-          external[chosen] += graph.weights[slot]
-        }
-      }
-      if chosen == node {
-        external[node] = ownExternal
-      } else {
-        refined[node] = Int32(truncatingIfNeeded: chosen)
-        nonSingleton[chosen] = true
       }
     }
     return refined
@@ -361,4 +408,43 @@ func randomPermutation(_ count: Int, _ random: inout SeededRandom) -> [Int32] {
     }
   }
   return order
+}
+
+/// A fixed-size scratch buffer for the hot loops: no bounds checks, no
+/// reference counting, no exclusivity checks. The owner deallocates `raw`.
+struct Scratch<Element> {
+  let raw: UnsafeMutableRawPointer
+  let base: UnsafeMutablePointer<Element>
+
+  init(_ count: Int, _ value: Element) {
+    base = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
+    base.initialize(repeating: value, count: max(count, 1))
+    raw = UnsafeMutableRawPointer(base)
+  }
+
+  @inline(__always)
+  subscript(index: Int) -> Element {
+    get { base[index] }
+    nonmutating set { base[index] = newValue }
+  }
+}
+
+/// Read-only unsafe views of a clustering graph's adjacency for hot loops.
+struct ClusteringGraphView {
+  let offsets: UnsafeBufferPointer<Int>
+  let targets: UnsafeBufferPointer<Int32>
+  let weights: UnsafeBufferPointer<Double>
+}
+
+extension ClusteringGraph {
+  /// Calls `body` with unsafe views of the adjacency arrays.
+  func withView<Result>(_ body: (ClusteringGraphView) throws -> Result) rethrows -> Result {
+    try offsets.withUnsafeBufferPointer { offsets in
+      try targets.withUnsafeBufferPointer { targets in
+        try weights.withUnsafeBufferPointer { weights in
+          try body(ClusteringGraphView(offsets: offsets, targets: targets, weights: weights))
+        }
+      }
+    }
+  }
 }

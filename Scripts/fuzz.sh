@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Fuzzes the network reader and graph build with libFuzzer and AddressSanitizer.
+#
+#   Scripts/fuzz.sh SECONDS [JOBS]
+#
+# Builds TrustCore's sources with Fuzz/FuzzNetworkReader.swift into
+# .build-fuzz/fuzz-reader, then runs it on a working corpus seeded from
+# Fuzz/Corpus and Examples/. Crashes land in .build-fuzz/crashes/; turn each
+# into a regression test in Tests/TrustCoreTests/HostileInputTests.swift.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+jobs=${2:-1}
+out=.build-fuzz
+mkdir -p "$out/corpus" "$out/crashes"
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TrustCoreFuzz \
+  $(find Sources/TrustCore -name '*.swift' | sort) Fuzz/FuzzNetworkReader.swift \
+  -o "$out/fuzz-reader"
+cp -n Fuzz/Corpus/* Examples/*.json "$out/corpus/" 2> /dev/null || true
+export SWIFT_BACKTRACE=enable=no
+"$out/fuzz-reader" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  -rss_limit_mb=4096 -artifact_prefix="$out/crashes/" -print_final_stats=1 -jobs="$jobs" \
+  -workers="$jobs" -dict=Fuzz/json.dict
