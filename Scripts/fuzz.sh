@@ -13,9 +13,10 @@ seconds=${1:-60}
 jobs=${2:-1}
 out=.build-fuzz
 mkdir -p "$out/corpus" "$out/crashes"
+# Build from a snapshot of the sources, so editing them meanwhile is harmless.
+rm -rf "$out/src" && mkdir -p "$out/src" && cp -R Sources/TrustCore Fuzz/FuzzNetworkReader.swift "$out/src/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TrustCoreFuzz \
-  $(find Sources/TrustCore -name '*.swift' | sort) Fuzz/FuzzNetworkReader.swift \
-  -o "$out/fuzz-reader"
+  $(find "$out/src" -name '*.swift' | sort) -o "$out/fuzz-reader"
 cp -n Fuzz/Corpus/* Examples/*.json "$out/corpus/" 2> /dev/null || true
 export SWIFT_BACKTRACE=enable=no
 "$out/fuzz-reader" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \

@@ -115,6 +115,19 @@ struct CredentialingTests {
     }
   }
 
+  @Test(arguments: [(30, 70), (3000, 9000)])
+  func degreeCountsMatchTheReference(people: Int, ties: Int) throws {
+    // 3000 people span several blocks, so the parallel path runs on every core.
+    let net = try network(randomNetworkJSON(people: people, ties: ties, seed: 17))
+    for settings in [StrongTieSettings(), StrongTieSettings(threshold: 0.2, contexts: ["work"])] {
+      let graph = try TrustGraph(net, settings: settings)
+      let reference = ReferenceGraph(net, settings: settings)
+      let counts = TrustDegreeCounts(graph)
+      #expect(counts.firstDegree.map(Int.init) == reference.strong.map(\.count))
+      #expect(counts.secondDegree.map(Int.init) == (0..<people).map { reference.second($0).count })
+    }
+  }
+
   @Test func communitiesByAttribute() throws {
     let net = try network(
       """

@@ -65,44 +65,63 @@ struct ClusteringGraph: Sendable {
       members[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
       fill[Int(cluster)] += 1
     }
-    var weightTo = [Double](repeating: 0, count: clusterCount)
-    var isTouched = [Bool](repeating: false, count: clusterCount)
-    var touched: [Int32] = []
+    let weightTo = Scratch<Double>(clusterCount, 0)
+    let isTouched = Scratch<Bool>(clusterCount, false)
+    let touched = Scratch<Int32>(clusterCount, 0)
+    defer {
+      weightTo.raw.deallocate()
+      isTouched.raw.deallocate()
+      touched.raw.deallocate()
+    }
     var newOffsets = [Int](repeating: 0, count: clusterCount + 1)
     var newTargets: [Int32] = []
     var newWeights: [Double] = []
+    newTargets.reserveCapacity(targets.count / 2)
+    newWeights.reserveCapacity(targets.count / 2)
     var newSelf = [Double](repeating: 0, count: clusterCount)
     var newStrength = [Double](repeating: 0, count: clusterCount)
     var newSize = [Double](repeating: 0, count: clusterCount)
-    for cluster in 0..<clusterCount {
-      var selfSum = 0.0
-      for position in starts[cluster]..<starts[cluster + 1] {
-        let node = Int(members[position])
-        selfSum += selfWeight[node]
-        newStrength[cluster] += strength[node]
-        newSize[cluster] += size[node]
-        for slot in offsets[node]..<offsets[node + 1] {
-          let other = Int(membership[Int(targets[slot])])
-          if other == cluster {
-            selfSum += weights[slot]
-          } else {
-            if !isTouched[other] {
-              isTouched[other] = true
-              touched.append(Int32(truncatingIfNeeded: other))
+    withView { graph in
+      membership.withUnsafeBufferPointer { membership in
+        members.withUnsafeBufferPointer { members in
+          for cluster in 0..<clusterCount {
+            var selfSum = 0.0
+            var strengthSum = 0.0
+            var sizeSum = 0.0
+            var touchedCount = 0
+            for position in starts[cluster]..<starts[cluster + 1] {
+              let node = Int(members[position])
+              selfSum += selfWeight[node]
+              strengthSum += strength[node]
+              sizeSum += size[node]
+              for slot in graph.offsets[node]..<graph.offsets[node &+ 1] {
+                let other = Int(membership[Int(graph.targets[slot])])
+                if other == cluster {
+                  selfSum += graph.weights[slot]
+                } else {
+                  if !isTouched[other] {
+                    isTouched[other] = true
+                    touched[touchedCount] = Int32(truncatingIfNeeded: other)
+                    touchedCount &+= 1
+                  }
+                  weightTo[other] += graph.weights[slot]
+                }
+              }
             }
-            weightTo[other] += weights[slot]
+            newSelf[cluster] = selfSum
+            newStrength[cluster] = strengthSum
+            newSize[cluster] = sizeSum
+            for index in 0..<touchedCount {
+              let other = Int(touched[index])
+              newTargets.append(Int32(truncatingIfNeeded: other))
+              newWeights.append(weightTo[other])
+              weightTo[other] = 0
+              isTouched[other] = false
+            }
+            newOffsets[cluster + 1] = newTargets.count
           }
         }
       }
-      newSelf[cluster] = selfSum
-      for other in touched {
-        newTargets.append(other)
-        newWeights.append(weightTo[Int(other)])
-        weightTo[Int(other)] = 0
-        isTouched[Int(other)] = false
-      }
-      touched.removeAll(keepingCapacity: true)
-      newOffsets[cluster + 1] = newTargets.count
     }
     return ClusteringGraph(
       offsets: newOffsets, targets: newTargets, weights: newWeights, selfWeight: newSelf,

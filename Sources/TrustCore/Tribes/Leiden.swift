@@ -227,125 +227,165 @@ struct Leiden {
   /// The refinement (Traag et al., Algorithm A.2, RefinePartition): inside
   /// each cluster, singletons that are well connected to it merge, at random
   /// with probability ∝ exp(gain / θ), into well-connected subsets.
+  ///
+  /// Clusters are refined independently, each with its own random stream
+  /// drawn from `random`, so they run on every core and the result does not
+  /// depend on how many there are.
   func refine(
     _ graph: ClusteringGraph, partition: [Int32], clusterCount: Int, random: inout SeededRandom
   ) -> [Int32] {
     let count = graph.nodeCount
     let weights = nodeWeights(graph)
     let gamma = scaledResolution(graph)
-    var refined = (0..<count).map { Int32(truncatingIfNeeded: $0) }
-    let order = randomPermutation(count, &random)
-    let refinedWeight = Scratch<Double>(count, 0)
-    let nonSingleton = Scratch<Bool>(count, false)
-    let clusterTotal = Scratch<Double>(clusterCount, 0)
-    let external = Scratch<Double>(count, 0)
-    let edgeWeightTo = Scratch<Double>(count, 0)
-    let isNeighbouring = Scratch<Bool>(count, false)
-    let neighbouring = Scratch<Int32>(count + 1, 0)
-    let cumulative = Scratch<Double>(count + 1, 0)
-    defer {
-      for scratch in [refinedWeight.raw, nonSingleton.raw, clusterTotal.raw, external.raw] {
-        scratch.deallocate()
-      }
-      for scratch in [edgeWeightTo.raw, isNeighbouring.raw, neighbouring.raw, cumulative.raw] {
-        scratch.deallocate()
-      }
+    let streamSeed = random.next()
+    // Nodes grouped by cluster.
+    var starts = [Int](repeating: 0, count: clusterCount + 1)
+    for cluster in partition { starts[Int(cluster) + 1] += 1 }
+    for cluster in 0..<clusterCount { starts[cluster + 1] += starts[cluster] }
+    let members = SharedBuffer<Int32>(repeating: 0, count: count)
+    var fill = starts
+    for (node, cluster) in partition.enumerated() {
+      members.pointer[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
+      fill[Int(cluster)] += 1
+    }
+    let refined = SharedBuffer<Int32>(repeating: 0, count: count)
+    let refinedWeight = SharedBuffer<Double>(repeating: 0, count: count)
+    let nonSingleton = SharedBuffer<Bool>(repeating: false, count: count)
+    let external = SharedBuffer<Double>(repeating: 0, count: count)
+    let edgeWeightTo = SharedBuffer<Double>(repeating: 0, count: count)
+    let isNeighbouring = SharedBuffer<Bool>(repeating: false, count: count)
+    let neighbouringOf = (0..<workerCount).map { _ in
+      SharedBuffer<Int32>(repeating: 0, count: count + 1)
+    }
+    let cumulativeOf = (0..<workerCount).map { _ in
+      SharedBuffer<Double>(repeating: 0, count: count + 1)
     }
     let randomness = self.randomness
+    let startsShared = UnsafeSendable(starts)
     graph.withView { graph in
       weights.withUnsafeBufferPointer { weights in
         partition.withUnsafeBufferPointer { partition in
-          refined.withUnsafeMutableBufferPointer { refined in
-            for node in 0..<count {
-              refinedWeight[node] = weights[node]
-              clusterTotal[Int(partition[node])] += weights[node]
-              // E(S, C − S) for each refined cluster S, starting with singletons.
-              let own = partition[node]
-              var sum = 0.0
-              for slot in graph.offsets[node]..<graph.offsets[node &+ 1]
-              where partition[Int(graph.targets[slot])] == own {
-                sum += graph.weights[slot]
-              }
-              external[node] = sum
-            }
-            for position in 0..<count {
-              let node = Int(order[position])
-              let cluster = partition[node]
-              let total = clusterTotal[Int(cluster)]
-              let weight = weights[node]
-              guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma else {
+          let shared = UnsafeSendable((graph, weights, partition))
+          forEachBlockInParallel(count: clusterCount, block: 16) { worker, clusters in
+            let (graph, weights, partition) = shared.value
+            let starts = startsShared.value
+            let refined = refined.pointer
+            let refinedWeight = refinedWeight.pointer
+            let nonSingleton = nonSingleton.pointer
+            let external = external.pointer
+            let edgeWeightTo = edgeWeightTo.pointer
+            let isNeighbouring = isNeighbouring.pointer
+            let neighbouring = neighbouringOf[worker].pointer
+            let cumulative = cumulativeOf[worker].pointer
+            for cluster in clusters {
+              let first = starts[cluster]
+              let last = starts[cluster + 1]
+              if last - first < 2 {
+                for position in first..<last {
+                  refined[Int(members.pointer[position])] = members.pointer[position]
+                }
                 continue
               }
-              refinedWeight[node] = 0
-              let ownExternal = external[node]
-              external[node] = 0
-              neighbouring[0] = Int32(truncatingIfNeeded: node)
-              isNeighbouring[node] = true
-              var neighbourCount = 1
-              let start = graph.offsets[node]
-              let end = graph.offsets[node &+ 1]
-              for slot in start..<end {
-                let neighbour = Int(graph.targets[slot])
-                guard partition[neighbour] == cluster else { continue }
-                let target = Int(refined[neighbour])
-                if !isNeighbouring[target] {
-                  isNeighbouring[target] = true
-                  neighbouring[neighbourCount] = Int32(truncatingIfNeeded: target)
-                  neighbourCount &+= 1
+              var total = 0.0
+              for position in first..<last {
+                let node = Int(members.pointer[position])
+                refined[node] = Int32(truncatingIfNeeded: node)
+                refinedWeight[node] = weights[node]
+                total += weights[node]
+                // E(S, C − S) for each refined cluster S, starting with singletons.
+                var sum = 0.0
+                for slot in graph.offsets[node]..<graph.offsets[node &+ 1]
+                where partition[Int(graph.targets[slot])] == Int32(truncatingIfNeeded: cluster) {
+                  sum += graph.weights[slot]
                 }
-                edgeWeightTo[target] += graph.weights[slot]
+                external[node] = sum
               }
-              var best = node
-              var bestGain = 0.0
-              var sum = 0.0
-              for index in 0..<neighbourCount {
-                let candidate = Int(neighbouring[index])
-                if external[candidate] >= refinedWeight[candidate]
-                  * (total - refinedWeight[candidate]) * gamma
-                {
-                  let gain = edgeWeightTo[candidate] - weight * refinedWeight[candidate] * gamma
-                  if gain > bestGain {
-                    best = candidate
-                    bestGain = gain
+              var stream = SeededRandom(
+                seed: streamSeed ^ (UInt64(cluster) &* 0x9E37_79B9_7F4A_7C15))
+              // Visit the cluster's nodes in a random order (Fisher–Yates in place).
+              let size = last - first
+              for index in stride(from: size - 1, to: 0, by: -1) {
+                let other = stream.below(index + 1)
+                let a = members.pointer[first + index]
+                members.pointer[first + index] = members.pointer[first + other]
+                members.pointer[first + other] = a
+              }
+              for position in first..<last {
+                let node = Int(members.pointer[position])
+                let weight = weights[node]
+                guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma
+                else { continue }
+                refinedWeight[node] = 0
+                let ownExternal = external[node]
+                external[node] = 0
+                neighbouring[0] = Int32(truncatingIfNeeded: node)
+                isNeighbouring[node] = true
+                var neighbourCount = 1
+                let start = graph.offsets[node]
+                let end = graph.offsets[node &+ 1]
+                for slot in start..<end {
+                  let neighbour = Int(graph.targets[slot])
+                  guard partition[neighbour] == Int32(truncatingIfNeeded: cluster) else { continue }
+                  let target = Int(refined[neighbour])
+                  if !isNeighbouring[target] {
+                    isNeighbouring[target] = true
+                    neighbouring[neighbourCount] = Int32(truncatingIfNeeded: target)
+                    neighbourCount &+= 1
                   }
-                  if gain >= 0 { sum += exp(gain / randomness) }
+                  edgeWeightTo[target] += graph.weights[slot]
                 }
-                cumulative[index] = sum
-                edgeWeightTo[candidate] = 0
-                isNeighbouring[candidate] = false
-              }
-              var chosen = best
-              if sum.isFinite && sum > 0 {
-                let target = sum * random.unit()
-                var low = 0
-                var high = neighbourCount - 1
-                while low < high {
-                  let middle = (low + high) / 2
-                  if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
+                var best = node
+                var bestGain = 0.0
+                var sum = 0.0
+                for index in 0..<neighbourCount {
+                  let candidate = Int(neighbouring[index])
+                  if external[candidate] >= refinedWeight[candidate]
+                    * (total - refinedWeight[candidate]) * gamma
+                  {
+                    let gain = edgeWeightTo[candidate] - weight * refinedWeight[candidate] * gamma
+                    if gain > bestGain {
+                      best = candidate
+                      bestGain = gain
+                    }
+                    if gain >= 0 { sum += exp(gain / randomness) }
+                  }
+                  cumulative[index] = sum
+                  edgeWeightTo[candidate] = 0
+                  isNeighbouring[candidate] = false
                 }
-                chosen = Int(neighbouring[low])
-              }
-              refinedWeight[chosen] += weight
-              var externalChange = 0.0
-              for slot in start..<end {
-                let neighbour = Int(graph.targets[slot])
-                guard partition[neighbour] == cluster else { continue }
-                externalChange +=
-                  Int(refined[neighbour]) == chosen ? -graph.weights[slot] : graph.weights[slot]
-              }
-              if chosen == node {
-                external[node] = ownExternal
-              } else {
-                external[chosen] += externalChange
-                refined[node] = Int32(truncatingIfNeeded: chosen)
-                nonSingleton[chosen] = true
+                var chosen = best
+                if sum.isFinite && sum > 0 {
+                  let target = sum * stream.unit()
+                  var low = 0
+                  var high = neighbourCount - 1
+                  while low < high {
+                    let middle = (low + high) / 2
+                    if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
+                  }
+                  chosen = Int(neighbouring[low])
+                }
+                refinedWeight[chosen] += weight
+                var externalChange = 0.0
+                for slot in start..<end {
+                  let neighbour = Int(graph.targets[slot])
+                  guard partition[neighbour] == Int32(truncatingIfNeeded: cluster) else { continue }
+                  externalChange +=
+                    Int(refined[neighbour]) == chosen ? -graph.weights[slot] : graph.weights[slot]
+                }
+                if chosen == node {
+                  external[node] = ownExternal
+                } else {
+                  external[chosen] += externalChange
+                  refined[node] = Int32(truncatingIfNeeded: chosen)
+                  nonSingleton[chosen] = true
+                }
               }
             }
           }
         }
       }
     }
-    return refined
+    return refined.array
   }
 
   /// Until stable: full local-moving passes with every node queued, then

@@ -4,8 +4,13 @@ import TrustCore
 /// with the command line's settings, and renders the command's report.
 func runAnalysis(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandResult {
   let format = try usage { () throws(UsageError) in try parsed.format() }
+  let progress = ProgressReporter(
+    quiet: parsed.has(.quiet), phases: parsed.command.name == "analyse" ? 8 : 4)
+  progress.phase("reading the network")
   let network = try loadNetwork(parsed)
+  progress.phase("building the strong-tie graph")
   let graph = try buildGraph(network, parsed)
+  progress.phase("analysing")
   let output: String
   switch parsed.command.name {
   case "reach":
@@ -19,16 +24,19 @@ func runAnalysis(_ parsed: ParsedArguments) throws(CommandFailure) -> CommandRes
   case "tribes":
     output = try tribesReport(network, graph, parsed).render(network: network, format: format)
   default:
-    output = renderReport(
-      try analyseSections(network, graph, parsed), network: network, format: format)
+    let sections = try analyseSections(network, graph, parsed, progress: progress)
+    progress.phase("writing the report")
+    output = renderReport(sections, network: network, format: format)
   }
-  return CommandResult(output: output, errors: warningSummary(network, parsed))
+  let timings = progress.finish()
+  return CommandResult(output: output, errors: warningSummary(network, parsed) + timings)
 }
 
 /// `trustmap analyse FILE`: the overall report, one section per analysis.
-func analyseSections(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments)
-  throws(CommandFailure) -> [any ReportSection]
-{
+func analyseSections(
+  _ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments,
+  progress: ProgressReporter
+) throws(CommandFailure) -> [any ReportSection] {
   let communities = try selectedCommunities(network, parsed)
   let needed = try usage { () throws(UsageError) in
     try parsed.positiveInteger(.introducers, default: 1)
@@ -36,15 +44,23 @@ func analyseSections(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: Par
   let depth = try usage { () throws(UsageError) in
     try parsed.positiveInteger(.nearDepth, default: 1, minimum: 0)
   }
+  progress.phase("summary and components")
   let summary = NetworkSummary(network, graph: graph, communities: communities)
+  let components = Components(graph)
+  progress.phase("degrees of trust")
+  let degrees = TrustDegreeCounts(graph)
+  progress.phase("communities")
+  let communitySection = CommunitiesSection(
+    network, graph: graph, communities: communities, nearDepth: depth, introducersNeeded: needed)
+  progress.phase("diversity")
+  let diversity = DiversitySection(
+    analyses: network.attributeKeys.map {
+      DiversityAnalysis(graph, column: network.people.attributeColumn($0))
+    })
+  progress.phase("tribes")
+  let tribes = TribesSection(hierarchy: TribeHierarchy(network, graph: graph))
   return [
-    SummarySection(summary: summary, graph: graph, components: Components(graph)),
-    CommunitiesSection(
-      network, graph: graph, communities: communities, nearDepth: depth, introducersNeeded: needed),
-    DiversitySection(
-      analyses: network.attributeKeys.map {
-        DiversityAnalysis(graph, column: network.people.attributeColumn($0))
-      }),
-    TribesSection(hierarchy: TribeHierarchy(network, graph: graph)),
+    SummarySection(summary: summary, graph: graph, components: components, degrees: degrees),
+    communitySection, diversity, tribes,
   ]
 }

@@ -85,6 +85,7 @@ struct SummarySection: ReportSection {
   var summary: NetworkSummary
   var graph: TrustGraph
   var components: Components
+  var degrees: TrustDegreeCounts
 
   var jsonKey: String { "summary" }
 
@@ -103,6 +104,9 @@ struct SummarySection: ReportSection {
     table.row(["components", String(s.components)])
     table.row(["largest component", String(s.largestComponent)])
     table.row(["isolates", String(s.isolates)])
+    table.row(["mean first degree", formatNumber(degrees.meanFirstDegree, decimals: 2)])
+    table.row(["mean second degree", formatNumber(degrees.meanSecondDegree, decimals: 2)])
+    table.row(["largest second degree", String(degrees.secondDegree.max() ?? 0)])
     text += table.rendered()
     var rule = "  strong means strength ≥ \(formatNumber(s.threshold))"
     rule += s.reciprocity == .mutual ? " in both directions" : " in either direction"
@@ -119,10 +123,13 @@ struct SummarySection: ReportSection {
     if !s.communities.isEmpty {
       text += "\nCommunities\n"
       var communities = TextTable(header: ["community", "name", "members"], rightAligned: [2])
-      for community in s.communities {
+      for community in s.communities.prefix(50) {
         communities.row([community.id, community.name, String(community.members)])
       }
       text += communities.rendered()
+      if s.communities.count > 50 {
+        text += "  … and \(s.communities.count - 50) more communities (use --format json for all)\n"
+      }
     }
   }
 
@@ -182,15 +189,27 @@ struct SummarySection: ReportSection {
       }
       json.key("isolates")
       json.int(s.isolates)
+      json.key("degreesOfTrust")
+      json.object { json in
+        json.key("meanFirstDegree")
+        json.number(degrees.meanFirstDegree)
+        json.key("meanSecondDegree")
+        json.number(degrees.meanSecondDegree)
+        json.key("largestFirstDegree")
+        json.int(Int(degrees.firstDegree.max() ?? 0))
+        json.key("largestSecondDegree")
+        json.int(Int(degrees.secondDegree.max() ?? 0))
+      }
     }
   }
 
-  var csvColumns: [String] { ["strongTies", "weakTies", "component"] }
+  var csvColumns: [String] { ["strongTies", "weakTies", "secondDegree", "component"] }
 
   func csvFields(person: Int, network: TrustNetwork) -> [String] {
     [
       String(graph.degree(of: person)),
       String(graph.weakNeighbours(of: person).count),
+      String(degrees.secondDegree[person]),
       String(components.componentOf[person] + 1),
     ]
   }

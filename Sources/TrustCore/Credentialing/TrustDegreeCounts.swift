@@ -1,0 +1,69 @@
+/// Everyone's first- and second-degree counts on the strong-tie graph: how
+/// many people each person trusts, and how many are pre-credentialed to them.
+///
+/// ```swift
+/// let counts = TrustDegreeCounts(graph)
+/// print(counts.secondDegree[0], counts.meanSecondDegree)
+/// ```
+///
+/// - Complexity: O(Σ_v deg(v)²) work, spread over every core; each worker
+///   keeps one stamp array, so memory is O(*n*) per core.
+public struct TrustDegreeCounts: Sendable, Hashable {
+  /// |first(P)| for each person.
+  public var firstDegree: [Int32]
+  /// |second(P)|, people at distance exactly 2, for each person.
+  public var secondDegree: [Int32]
+
+  /// Counts on `graph`.
+  public init(_ graph: TrustGraph) {
+    let count = graph.personCount
+    let second = SharedBuffer<Int32>(repeating: 0, count: count)
+    let stamps = (0..<workerCount).map { _ in SharedBuffer<Int32>(repeating: -1, count: count) }
+    graph.offsets.withUnsafeBufferPointer { offsets in
+      graph.targets.withUnsafeBufferPointer { targets in
+        let offsets = UnsafeSendable(offsets)
+        let targets = UnsafeSendable(targets)
+        forEachBlockInParallel(count: count) { worker, range in
+          let stamp = stamps[worker].pointer
+          let offsets = offsets.value
+          let targets = targets.value
+          for person in range {
+            let mark = Int32(truncatingIfNeeded: person)
+            stamp[person] = mark
+            for slot in offsets[person]..<offsets[person + 1] { stamp[Int(targets[slot])] = mark }
+            var found: Int32 = 0
+            for slot in offsets[person]..<offsets[person + 1] {
+              let friend = Int(targets[slot])
+              for next in offsets[friend]..<offsets[friend + 1] {
+                let other = Int(targets[next])
+                if stamp[other] != mark {
+                  stamp[other] = mark
+                  found += 1
+                }
+              }
+            }
+            second.pointer[person] = found
+          }
+        }
+      }
+    }
+    firstDegree = (0..<count).map { Int32(truncatingIfNeeded: graph.degree(of: $0)) }
+    secondDegree = second.array
+  }
+
+  /// The mean first degree (0 for an empty network).
+  public var meanFirstDegree: Double { mean(firstDegree) }
+  /// The mean second degree (0 for an empty network).
+  public var meanSecondDegree: Double { mean(secondDegree) }
+
+  private func mean(_ values: [Int32]) -> Double {
+    values.isEmpty ? 0 : Double(values.reduce(0) { $0 + Int($1) }) / Double(values.count)
+  }
+}
+
+/// Wraps a value that is safe to share because the code around it says so
+/// (read-only buffers during a parallel loop).
+struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
