@@ -56,6 +56,12 @@ struct OptionSpec: Sendable {
   static let restarts = OptionSpec(
     name: "--restarts", valueName: "r",
     help: "Runs per level, keeping the best. (default: 10 under 100,000 strong ties, else 1)")
+  static let people = OptionSpec(
+    name: "--people", valueName: "n", help: "How many people. (default: 1000)")
+  static let ties = OptionSpec(
+    name: "--ties", valueName: "m", help: "How many tie records. (default: 10 per person)")
+  static let output = OptionSpec(
+    name: "--output", valueName: "file", help: "Write to this file instead of standard output.")
   static let communityBy = OptionSpec(
     name: "--community-by", valueName: "attribute",
     help: "Instead of the file's communities, one per value of this attribute (id ATTR=VALUE).")
@@ -69,6 +75,8 @@ struct CommandSpec: Sendable {
   var usage: String
   var options: [OptionSpec]
   var formats: [OutputFormat]
+  /// Whether the command reads a network file (all but `generate`).
+  var takesNetwork = true
 }
 
 /// The output formats.
@@ -106,6 +114,11 @@ func parseArguments(_ arguments: ArraySlice<String>, for command: CommandSpec) t
     let argument = arguments[index]
     index += 1
     if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+      guard command.takesNetwork else {
+        throw UsageError(
+          message: "unexpected argument '\(argument)': \(command.name) reads no network file",
+          command: command)
+      }
       guard file == nil else {
         throw UsageError(
           message: "unexpected argument '\(argument)': \(command.name) reads one network file",
@@ -154,7 +167,7 @@ func parseArguments(_ arguments: ArraySlice<String>, for command: CommandSpec) t
     }
     values[name, default: []].append(value)
   }
-  guard let file else {
+  guard let file = file ?? (command.takesNetwork ? nil : "") else {
     throw UsageError(
       message: "missing network file (a path, or - for standard input)", command: command)
   }

@@ -87,6 +87,20 @@ let commands: [CommandSpec] = [
       + OptionSpec.graphOptions + [.quiet],
     formats: [.text, .json, .csv]),
   CommandSpec(
+    name: "generate",
+    abstract: "Write a synthetic organisation in the network format, for trials and benchmarks.",
+    discussion: """
+      Teams of about 100 in sites of 10 teams, with team, site and level attributes, a
+      reports-to tree, homophilous strong and weak ties with strengths and contexts, and a
+      few guilds that span teams. The same seed gives the same file. The network is
+      streamed, so any size fits: S is 10,000 people and 100,000 ties, M 100,000 and
+      1,000,000, L 1,000,000 and 10,000,000.
+      """,
+    usage: "trustmap generate [--people <n>] [--ties <m>] [--seed <s>] [--output <file>]",
+    options: [.people, .ties, .seed, .output],
+    formats: [.json],
+    takesNetwork: false),
+  CommandSpec(
     name: "validate",
     abstract: "Check a network file and list every problem in it.",
     discussion: """

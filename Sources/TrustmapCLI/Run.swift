@@ -35,7 +35,24 @@ enum CommandFailure: Error {
 public func run<Out: TextOutputStream, Err: TextOutputStream>(
   arguments: [String], stdout: inout Out, stderr: inout Err
 ) -> Int32 {
-  let result = execute(Array(arguments.dropFirst()))
+  let rest = Array(arguments.dropFirst())
+  if rest.first == "generate", let spec = commands.first(where: { $0.name == "generate" }),
+    !rest.contains("--help"), !rest.contains("-h")
+  {
+    // Streamed straight to the output: a generated network never sits in memory whole.
+    do throws(CommandFailure) {
+      let parsed = try usage { () throws(UsageError) in
+        try parseArguments(rest.dropFirst(), for: spec)
+      }
+      try runGenerate(parsed) { stdout.write($0) }
+      return ExitCode.success
+    } catch {
+      let result = failureResult(error)
+      stderr.write(result.errors)
+      return result.status
+    }
+  }
+  let result = execute(rest)
   stdout.write(result.output)
   stderr.write(result.errors)
   return result.status
@@ -80,10 +97,14 @@ func execute(_ arguments: [String]) -> CommandResult {
     let parsed = try usage { () throws(UsageError) in try parseArguments(rest, for: command) }
     return try perform(parsed)
   } catch {
-    switch error {
-    case .usage(let usage): return usageFailure(usage)
-    case .input(let message): return CommandResult(errors: message, status: ExitCode.invalidInput)
-    }
+    return failureResult(error)
+  }
+}
+
+private func failureResult(_ error: CommandFailure) -> CommandResult {
+  switch error {
+  case .usage(let usage): return usageFailure(usage)
+  case .input(let message): return CommandResult(errors: message, status: ExitCode.invalidInput)
   }
 }
 

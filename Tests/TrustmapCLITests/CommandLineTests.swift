@@ -62,6 +62,8 @@ struct CommandLineTests {
         ["tribes", "Examples/org.json", "--quality", "cmp"],
         "Error: invalid value 'cmp' for '--quality': expected modularity or cpm\nDid you mean 'cpm'?\n"
       ),
+      (["generate", "x.json"], "Error: unexpected argument 'x.json': generate reads no network file\n"),
+      (["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
       (["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
       (["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
     ]
@@ -156,6 +158,26 @@ struct CommandLineTests {
       #expect(result.errors.isEmpty)
       try expectGolden(result.output, golden)
     }
+  }
+
+  @Test func generateStreamsAValidNetwork() throws {
+    let result = trustmap("generate", "--people", "300", "--ties", "2000", "--seed", "9")
+    #expect(result.status == 0)
+    #expect(result.errors.isEmpty)
+    let object = try json(result.output)
+    #expect((object["people"] as? [Any])?.count == 300)
+    #expect((object["ties"] as? [Any])?.count == 2000)
+    #expect(trustmap("generate", "--people", "300", "--ties", "2000", "--seed", "9").output == result.output)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("g.json").path
+    let written = trustmap("generate", "--people", "300", "--ties", "2000", "--seed", "9", "--output", file)
+    #expect(written.status == 0 && written.output.isEmpty)
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == result.output)
+    let unwritable = trustmap("generate", "--output", folder.appendingPathComponent("no/such/dir.json").path)
+    #expect(unwritable.status == 1)
+    #expect(unwritable.errors.hasPrefix("Error: cannot write"))
   }
 
   @Test func handCheckedReachOnTheOrganisation() throws {
