@@ -19,6 +19,9 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TrustCoreFu
   $(find "$out/src" -name '*.swift' | sort) -o "$out/fuzz-reader"
 cp -n Fuzz/Corpus/* Examples/*.json "$out/corpus/" 2> /dev/null || true
 export SWIFT_BACKTRACE=enable=no
-"$out/fuzz-reader" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-  -rss_limit_mb=4096 -artifact_prefix="$out/crashes/" -print_final_stats=1 -jobs="$jobs" \
-  -workers="$jobs" -dict=Fuzz/json.dict
+cp Fuzz/json.dict "$out/"
+cd "$out"  # libFuzzer writes its fuzz-N.log files here
+parallel=()
+if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+./fuzz-reader corpus -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+  -artifact_prefix=crashes/ -print_final_stats=1 -dict=json.dict "${parallel[@]}"
