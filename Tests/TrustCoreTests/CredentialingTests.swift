@@ -30,9 +30,9 @@ struct CredentialingTests {
       let graph = try TrustGraph(net, settings: settings)
       let reference = ReferenceGraph(net, settings: settings)
       for needed in 1...3 {
-        let joins = CommunityJoins(graph, communities: net.communities, introducersNeeded: needed)
+        let joins = CommunityJoins(graph, communities: net.indexedCommunities, introducersNeeded: needed)
         let summary = joins.summary()
-        for (index, community) in net.communities.enumerated() {
+        for (index, community) in net.indexedCommunities.enumerated() {
           let members = Set(community.members.map(Int.init))
           var counts: [JoinWarmth: Int] = [.direct: 0, .introduced: 0, .cold: 0]
           let rows = joins.assessments(community: index)
@@ -75,7 +75,7 @@ struct CredentialingTests {
     for settings in settingVariants {
       let graph = try TrustGraph(net, settings: settings)
       let reference = ReferenceGraph(net, settings: settings)
-      for community in net.communities {
+      for community in net.indexedCommunities {
         let members = Set(community.members.map(Int.init))
         let distance = reference.distances(from: Array(members))
         for depth in 0...3 {
@@ -134,9 +134,9 @@ struct CredentialingTests {
       {"trustmap": 1, "people": [{"id": "a", "attributes": {"floor": 3}}, {"id": "b"},
         {"id": "c", "attributes": {"floor": 1}}, {"id": "d", "attributes": {"floor": 3}}]}
       """)
-    let communities = net.communities(byAttribute: "floor")
+    let communities = net.indexedCommunities(byAttribute: "floor")
     #expect(communities.map(\.id) == ["floor=3", "floor=1"])
     #expect(communities.map(\.members) == [[0, 3], [2]])
-    #expect(net.communities(byAttribute: "none").isEmpty)
+    #expect(net.indexedCommunities(byAttribute: "none").isEmpty)
   }
 }

@@ -21,7 +21,7 @@ struct NetworkGeneratorTests {
       // One root: the CEO; everyone else reports to someone.
       #expect(net.people.reportsTo.filter { $0 < 0 }.count == 1)
       #expect(net.people[0].attributes["level"] == "executive")
-      #expect(!net.communities.isEmpty)
+      #expect(!net.indexedCommunities.isEmpty)
     }
     if people >= 3000 { #expect(chunks > 1) }
   }

@@ -29,7 +29,7 @@ struct NetworkReaderTests {
     #expect(net.ties.count == 2)
     #expect(net.ties[0] == TieRecord(from: 0, to: 1, strength: 0.9, mutual: true, contexts: ["work", "friendship"]))
     #expect(net.ties[1] == TieRecord(from: 1, to: 0, strength: 1, mutual: false, contexts: []))
-    #expect(net.communities == [Community(id: "guides", name: "Guides", members: [0, 1])])
+    #expect(net.indexedCommunities == [IndexedCommunity(id: "guides", name: "Guides", members: [0, 1])])
     #expect(net.index(of: "bo") == 1)
     #expect(net.index(of: "zed") == nil)
     #expect(net.contexts == ["work", "friendship"])
@@ -44,7 +44,7 @@ struct NetworkReaderTests {
       """)
     #expect(net.ties[0].from == 1 && net.ties[0].to == 0)
     #expect(net.people.reportsTo == [1, -1])
-    #expect(net.communities[0].members == [1])
+    #expect(net.indexedCommunities[0].members == [1])
   }
 
   @Test func decodesEscapesAndSurrogatePairs() throws {

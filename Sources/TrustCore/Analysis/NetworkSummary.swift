@@ -58,7 +58,7 @@ public struct NetworkSummary: Sendable, Hashable {
   }
 
   /// Computes the summary of `network` on `graph`.
-  public init(_ network: TrustNetwork, graph: TrustGraph, communities: [Community]? = nil) {
+  package init(_ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity]? = nil) {
     name = network.name
     people = network.people.count
     tieRecords = network.ties.count
@@ -75,7 +75,7 @@ public struct NetworkSummary: Sendable, Hashable {
     contexts = network.contexts.enumerated().map {
       ContextCount(context: $0.element, records: counts[$0.offset])
     }
-    self.communities = (communities ?? network.communities).map {
+    self.communities = (communities ?? network.indexedCommunities).map {
       CommunitySize(id: $0.id, name: $0.name, members: $0.members.count)
     }
     let parts = Components(graph)

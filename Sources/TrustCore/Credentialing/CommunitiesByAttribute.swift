@@ -3,11 +3,11 @@ extension TrustNetwork {
   /// of first appearance in the file; people without the attribute belong to none.
   ///
   /// ```swift
-  /// network.communities(byAttribute: "team").map(\.id)  // ["team=design", "team=sales"]
+  /// network.indexedCommunities(byAttribute: "team").map(\.id)  // ["team=design", "team=sales"]
   /// ```
   ///
   /// - Complexity: O(*n* + *a*), *n* people and *a* attribute entries.
-  public func communities(byAttribute key: String) -> [Community] {
+  package func indexedCommunities(byAttribute key: String) -> [IndexedCommunity] {
     let column = people.attributeColumn(key)
     var members = [[Int32]](repeating: [], count: column.values.count)
     for (person, code) in column.codes.enumerated() where code >= 0 {
@@ -15,7 +15,7 @@ extension TrustNetwork {
     }
     return column.values.enumerated().map { index, value in
       let id = "\(key)=\(value)"
-      return Community(id: id, name: id, members: members[index])
+      return IndexedCommunity(id: id, name: id, members: members[index])
     }
   }
 }

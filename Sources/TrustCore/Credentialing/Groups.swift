@@ -6,54 +6,54 @@
 /// ```
 ///
 /// - Complexity: O(*n* + *m*): a multi-source breadth-first search from the members.
-public struct GroupProjection: Sendable, Hashable {
+package struct GroupProjection: Sendable, Hashable {
   /// The members, ascending.
-  public var inGroup: [Int32]
+  package var inGroup: [Int32]
   /// Non-members within strong-tie distance `nearDepth` of a member, ascending.
-  public var near: [Int32]
+  package var near: [Int32]
   /// Everyone else, ascending.
-  public var out: [Int32]
+  package var out: [Int32]
   /// The part of `out` with only a weak tie or a reports-to link to a member.
-  public var outLinked: [Int32]
+  package var outLinked: [Int32]
   /// How far trust is projected.
-  public var nearDepth: Int
+  package var nearDepth: Int
   /// Internal density, isolated members and E-I index.
-  public var coherence: Coherence
+  package var coherence: Coherence
 
   /// Story reach: who hears which kind of story.
-  public var storyReach: StoryReach {
+  package var storyReach: StoryReach {
     StoryReach(
       vulnerable: inGroup.count, reflective: inGroup.count + near.count,
       perfected: inGroup.count + near.count + out.count)
   }
 
   /// How many people each kind of story reaches.
-  public struct StoryReach: Sendable, Hashable {
+  package struct StoryReach: Sendable, Hashable {
     /// Vulnerable stories: the in group.
-    public var vulnerable: Int
+    package var vulnerable: Int
     /// Reflective stories: in and near.
-    public var reflective: Int
+    package var reflective: Int
     /// Perfected stories: everyone.
-    public var perfected: Int
+    package var perfected: Int
   }
 
   /// How well a community holds together by strong ties.
-  public struct Coherence: Sendable, Hashable {
+  package struct Coherence: Sendable, Hashable {
     /// Strong ties among members over possible pairs; `nil` with fewer than 2 members.
-    public var density: Double?
+    package var density: Double?
     /// Members with no strong tie to another member, ascending.
-    public var isolatedMembers: [Int32]
+    package var isolatedMembers: [Int32]
     /// (external − internal) / (external + internal) over strong ties; `nil` when no tie touches C.
-    public var eiIndex: Double?
+    package var eiIndex: Double?
     /// Strong ties with both ends in C.
-    public var internalTies: Int
+    package var internalTies: Int
     /// Strong ties with exactly one end in C.
-    public var externalTies: Int
+    package var externalTies: Int
 
     /// The coherence of `members` on `graph`.
     ///
     /// - Complexity: O(Σ degree of the members): nobody else is touched.
-    public init(_ graph: TrustGraph, members: [Int32]) {
+    package init(_ graph: TrustGraph, members: [Int32]) {
       var marks = MembershipMarks(personCount: graph.personCount)
       marks.reset()
       for member in members { marks.insert(Int(member)) }
@@ -85,7 +85,7 @@ public struct GroupProjection: Sendable, Hashable {
   }
 
   /// Projects `community` (its members, as indices) on `graph`.
-  public init(_ graph: TrustGraph, network: TrustNetwork, members: [Int32], nearDepth: Int = 1) {
+  package init(_ graph: TrustGraph, network: TrustNetwork, members: [Int32], nearDepth: Int = 1) {
     let count = graph.personCount
     var distance = [Int32](repeating: -1, count: count)
     var queue: [Int32] = []

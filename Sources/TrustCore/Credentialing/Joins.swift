@@ -14,51 +14,51 @@ public enum JoinWarmth: String, Sendable, Hashable, CaseIterable {
 /// let join = JoinAssessment(graph, person: cy, community: guides, introducersNeeded: 1)
 /// print(join.warmth)  // .introduced
 /// ```
-public struct JoinAssessment: Sendable, Hashable {
+package struct JoinAssessment: Sendable, Hashable {
   /// The person (index).
-  public var person: Int
+  package var person: Int
   /// The community's position in the list it came from.
-  public var community: Int
+  package var community: Int
   /// direct, introduced or cold.
-  public var warmth: JoinWarmth
+  package var warmth: JoinWarmth
   /// first(P) ∩ C, ascending.
-  public var trustedMembers: [Int32]
+  package var trustedMembers: [Int32]
   /// People in first(P) \ C with a strong tie into C, ascending.
-  public var introducers: [Int32]
+  package var introducers: [Int32]
 }
 
 /// A community's join summary: how many non-members would join each way.
-public struct JoinSummary: Sendable, Hashable {
+package struct JoinSummary: Sendable, Hashable {
   /// The community's position in the list it came from.
-  public var community: Int
+  package var community: Int
   /// How many members.
-  public var members: Int
+  package var members: Int
   /// Non-members who already trust a member.
-  public var direct: Int
+  package var direct: Int
   /// Non-members with enough introducers.
-  public var introduced: Int
+  package var introduced: Int
   /// The other non-members.
-  public var cold: Int
+  package var cold: Int
 }
 
 /// Joins of people to communities on one strong-tie graph.
 ///
 /// ```swift
-/// let joins = CommunityJoins(graph, communities: network.communities, introducersNeeded: 1)
+/// let joins = CommunityJoins(graph, communities: network.indexedCommunities, introducersNeeded: 1)
 /// let summary = joins.summary()                          // one row per community
 /// let rows = joins.assessments(community: 0)             // every non-member of community 0
 /// let path = joins.pathToWarmth(person: lou, community: 0)  // whom to ask, through whom
 /// ```
-public struct CommunityJoins: Sendable {
+package struct CommunityJoins: Sendable {
   /// The graph.
-  public let graph: TrustGraph
+  package let graph: TrustGraph
   /// The communities assessed.
-  public let communities: [Community]
+  package let communities: [IndexedCommunity]
   /// How many introducers make an introduced join warm (`--introducers`, default 1).
-  public let introducersNeeded: Int
+  package let introducersNeeded: Int
 
   /// Creates the assessor.
-  public init(_ graph: TrustGraph, communities: [Community], introducersNeeded: Int = 1) {
+  package init(_ graph: TrustGraph, communities: [IndexedCommunity], introducersNeeded: Int = 1) {
     self.graph = graph
     self.communities = communities
     self.introducersNeeded = max(1, introducersNeeded)
@@ -68,7 +68,7 @@ public struct CommunityJoins: Sendable {
   ///
   /// - Complexity: per community, O(Σ degrees of members and of their outside
   ///   neighbours), not O(*n*): only people near the community are touched.
-  public func summary() -> [JoinSummary] {
+  package func summary() -> [JoinSummary] {
     var members = MembershipMarks(personCount: graph.personCount)
     var touched = MembershipMarks(personCount: graph.personCount)
     var introducerCount = [Int32](repeating: 0, count: graph.personCount)
@@ -122,7 +122,7 @@ public struct CommunityJoins: Sendable {
   /// or only of `people` when given.
   ///
   /// - Complexity: O(*n* + *m*) for the community's marks, then O(degree) per person.
-  public func assessments(community: Int, people: [Int]? = nil) -> [JoinAssessment] {
+  package func assessments(community: Int, people: [Int]? = nil) -> [JoinAssessment] {
     var members = MembershipMarks(personCount: graph.personCount)
     var bridging = MembershipMarks(personCount: graph.personCount)
     members.reset()
@@ -156,14 +156,14 @@ public struct CommunityJoins: Sendable {
   /// `community` (the person first, the member last), or `nil` when none exists.
   ///
   /// - Complexity: O(*n* + *m*); use ``warmthRoutes(community:)`` for many people.
-  public func pathToWarmth(person: Int, community: Int) -> [Int32]? {
+  package func pathToWarmth(person: Int, community: Int) -> [Int32]? {
     warmthRoutes(community: community).path(from: person)
   }
 
   /// Shortest strong-tie routes from everyone to the nearest member of `community`.
   ///
   /// - Complexity: O(*n* + *m*): one breadth-first search from all members at once.
-  public func warmthRoutes(community: Int) -> WarmthRoutes {
+  package func warmthRoutes(community: Int) -> WarmthRoutes {
     var nextHop = [Int32](repeating: -1, count: graph.personCount)
     var queue: [Int32] = []
     for member in communities[community].members {
@@ -185,12 +185,12 @@ public struct CommunityJoins: Sendable {
 
 /// For each person, the next step on a shortest strong-tie path towards a
 /// community's nearest member (whom to ask, through whom).
-public struct WarmthRoutes: Sendable, Hashable {
+package struct WarmthRoutes: Sendable, Hashable {
   /// The neighbour one step closer to the community; a member points to itself; -1: no path.
-  public let nextHop: [Int32]
+  package let nextHop: [Int32]
 
   /// The path from `person` to the nearest member, both ends included; `nil` when none.
-  public func path(from person: Int) -> [Int32]? {
+  package func path(from person: Int) -> [Int32]? {
     guard nextHop[person] >= 0 else { return nil }
     var path: [Int32] = [Int32(truncatingIfNeeded: person)]
     var current = person

@@ -10,18 +10,18 @@
 /// ```
 ///
 /// - Complexity: O(Σ degree of first-degree people), plus sorting the second degree.
-public struct TrustReach: Sendable, Hashable {
+package struct TrustReach: Sendable, Hashable {
   /// The person, as an index.
-  public var person: Int
+  package var person: Int
   /// Strong-tie neighbours, ascending (file order).
-  public var firstDegree: [Int32]
+  package var firstDegree: [Int32]
   /// People at distance exactly 2, ascending.
-  public var secondDegree: [Int32]
+  package var secondDegree: [Int32]
   /// For each second-degree person (same position), first(P) ∩ first(X), ascending.
-  public var introducers: [[Int32]]
+  package var introducers: [[Int32]]
 
   /// Computes the reach of `person` on `graph`.
-  public init(_ graph: TrustGraph, person: Int) {
+  package init(_ graph: TrustGraph, person: Int) {
     self.person = person
     firstDegree = Array(graph.neighbours(of: person))
     var slot = [Int32](repeating: -1, count: graph.personCount)

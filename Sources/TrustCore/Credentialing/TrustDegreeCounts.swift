@@ -8,14 +8,14 @@
 ///
 /// - Complexity: O(Σ_v deg(v)²) work, spread over every core; each worker
 ///   keeps one stamp array, so memory is O(*n*) per core.
-public struct TrustDegreeCounts: Sendable, Hashable {
+package struct TrustDegreeCounts: Sendable, Hashable {
   /// |first(P)| for each person.
-  public var firstDegree: [Int32]
+  package var firstDegree: [Int32]
   /// |second(P)|, people at distance exactly 2, for each person.
-  public var secondDegree: [Int32]
+  package var secondDegree: [Int32]
 
   /// Counts on `graph`.
-  public init(_ graph: TrustGraph) {
+  package init(_ graph: TrustGraph) {
     let count = graph.personCount
     let second = SharedBuffer<Int32>(repeating: 0, count: count)
     let stamps = (0..<workerCount).map { _ in SharedBuffer<Int32>(repeating: -1, count: count) }
@@ -52,9 +52,9 @@ public struct TrustDegreeCounts: Sendable, Hashable {
   }
 
   /// The mean first degree (0 for an empty network).
-  public var meanFirstDegree: Double { mean(firstDegree) }
+  package var meanFirstDegree: Double { mean(firstDegree) }
   /// The mean second degree (0 for an empty network).
-  public var meanSecondDegree: Double { mean(secondDegree) }
+  package var meanSecondDegree: Double { mean(secondDegree) }
 
   private func mean(_ values: [Int32]) -> Double {
     values.isEmpty ? 0 : Double(values.reduce(0) { $0 + Int($1) }) / Double(values.count)

@@ -18,89 +18,89 @@
 ///
 /// - Complexity: O(*n* + *m*), plus O(*n* log *n*) for the ranks and the
 ///   percentiles; each permutation adds O(*n* + *m*).
-public struct DiversityAnalysis: Sendable, Hashable {
+package struct DiversityAnalysis: Sendable, Hashable {
   /// The attribute.
-  public var attribute: String
+  package var attribute: String
   /// How many values the attribute takes in the network (K).
-  public var valueCount: Int
+  package var valueCount: Int
   /// One row per person, in file order.
-  public var people: [PersonDiversity]
+  package var people: [PersonDiversity]
   /// Newman's attribute assortativity over the strong ties whose two ends have
   /// the attribute; `nil` when undefined (no such tie, or one value only).
-  public var assortativity: Double?
+  package var assortativity: Double?
   /// The network E-I index over those ties; `nil` when there are none.
-  public var eiIndex: Double?
+  package var eiIndex: Double?
   /// The E-I index of each value, in order of first appearance in the file.
-  public var valueEIIndex: [ValueEIIndex]
+  package var valueEIIndex: [ValueEIIndex]
   /// Spearman's rank correlation between volume and Blau over the people whose
   /// Blau is defined (average ranks for ties); `nil` when undefined.
-  public var volumeBlauSpearman: Double?
+  package var volumeBlauSpearman: Double?
   /// Many contacts, all alike: volume at or above the nearest-rank 75th
   /// percentile (over people with volume ≥ 1) and Blau below the median Blau.
-  public var narrow: [Int32]
+  package var narrow: [Int32]
   /// The volume threshold used for ``narrow`` (`nil` when nobody qualifies).
-  public var narrowVolumeThreshold: Int?
+  package var narrowVolumeThreshold: Int?
   /// The median Blau used for ``narrow``.
-  public var medianBlau: Double?
+  package var medianBlau: Double?
   /// Mean Blau by volume band: does more mean broader here?
-  public var yield: [YieldBand]
+  package var yield: [YieldBand]
   /// Permutation tests, when asked for.
-  public var significance: Significance?
+  package var significance: Significance?
 
   /// The E-I index of the strong ties touching one value.
-  public struct ValueEIIndex: Sendable, Hashable {
+  package struct ValueEIIndex: Sendable, Hashable {
     /// The value.
-    public var value: String
+    package var value: String
     /// People with the value.
-    public var people: Int
+    package var people: Int
     /// Ties with both ends at the value.
-    public var internalTies: Int
+    package var internalTies: Int
     /// Ties from the value to another value.
-    public var externalTies: Int
+    package var externalTies: Int
     /// (external − internal) / (external + internal); `nil` with no ties.
-    public var eiIndex: Double?
+    package var eiIndex: Double?
   }
 
   /// People whose volume falls in one band, and their mean Blau.
-  public struct YieldBand: Sendable, Hashable {
+  package struct YieldBand: Sendable, Hashable {
     /// The band's label: `1`, `2-3`, `4-7`, `8-15` or `16+`.
-    public var label: String
+    package var label: String
     /// The smallest volume in the band.
-    public var minimumVolume: Int
+    package var minimumVolume: Int
     /// The largest volume in the band (`nil`: no upper bound).
-    public var maximumVolume: Int?
+    package var maximumVolume: Int?
     /// People in the band.
-    public var people: Int
+    package var people: Int
     /// Of those, people whose Blau is defined.
-    public var withBlau: Int
+    package var withBlau: Int
     /// Their mean Blau; `nil` when none.
-    public var meanBlau: Double?
+    package var meanBlau: Double?
   }
 
   /// The permutation tests of ``init(_:column:permutations:seed:)``.
-  public struct Significance: Sendable, Hashable {
+  package struct Significance: Sendable, Hashable {
     /// How many shuffles.
-    public var permutations: Int
+    package var permutations: Int
     /// The seed of the shuffles.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The test of the network E-I index.
-    public var eiIndex: PermutationTest?
+    package var eiIndex: PermutationTest?
     /// The test of assortativity.
-    public var assortativity: PermutationTest?
+    package var assortativity: PermutationTest?
   }
 
   /// One permutation test: where the observed figure falls among shuffles.
-  public struct PermutationTest: Sendable, Hashable {
+  package struct PermutationTest: Sendable, Hashable {
     /// The observed figure.
-    public var observed: Double
+    package var observed: Double
     /// The mean over the shuffles where it was defined.
-    public var permutedMean: Double
+    package var permutedMean: Double
     /// (1 + shuffles at or above the observed) / (1 + shuffles).
-    public var pAtLeast: Double
+    package var pAtLeast: Double
     /// (1 + shuffles at or below the observed) / (1 + shuffles).
-    public var pAtMost: Double
+    package var pAtMost: Double
     /// (1 + shuffles at least as far from the mean) / (1 + shuffles).
-    public var pTwoSided: Double
+    package var pTwoSided: Double
   }
 
   /// Computes the analysis of `column` on `graph`.
@@ -109,8 +109,9 @@ public struct DiversityAnalysis: Sendable, Hashable {
   ///   - permutations: shuffles of the attribute's values across the people who
   ///     have it, for p-values of the E-I index and assortativity (0: none).
   ///   - seed: the seed of the shuffles.
-  public init(_ graph: TrustGraph, column: AttributeColumn, permutations: Int = 0, seed: UInt64 = 1)
-  {
+  package init(
+    _ graph: TrustGraph, column: AttributeColumn, permutations: Int = 0, seed: UInt64 = 1
+  ) {
     attribute = column.key
     let codes = column.codes
     let k = column.values.count
@@ -258,24 +259,24 @@ public struct DiversityAnalysis: Sendable, Hashable {
 }
 
 /// One person's diversity for one attribute.
-public struct PersonDiversity: Sendable, Hashable {
+package struct PersonDiversity: Sendable, Hashable {
   /// The person (index).
-  public var person: Int
+  package var person: Int
   /// How many strong ties (first-degree contacts).
-  public var volume: Int
+  package var volume: Int
   /// 1 − Σ c_k²/n² over the contacts that have the attribute; `nil` when none has.
-  public var blau: Double?
+  package var blau: Double?
   /// Blau over its maximum 1 − 1/K; `nil` when Blau is, or K < 2.
-  public var iqv: Double?
+  package var iqv: Double?
   /// Shannon entropy of the contacts' values, in bits; `nil` when none has the attribute.
-  public var entropyBits: Double?
+  package var entropyBits: Double?
   /// How many distinct values among the contacts.
-  public var distinct: Int
+  package var distinct: Int
   /// (E − I)/(E + I): contacts whose value differs from the person's, against
   /// those equal; `nil` when the person lacks the attribute or no contact has it.
-  public var eiIndex: Double?
+  package var eiIndex: Double?
   /// Contacts without the attribute.
-  public var missing: Int
+  package var missing: Int
 }
 
 /// The mixing of values over the strong ties whose two ends have a value.

@@ -6,20 +6,20 @@
 /// ```
 ///
 /// - Complexity: O(*n* + *m*), breadth-first with an explicit queue (no recursion).
-public struct Components: Sendable, Hashable {
+package struct Components: Sendable, Hashable {
   /// Each person's component number; components are numbered in order of their
   /// earliest member in the file.
-  public let componentOf: [Int32]
+  package let componentOf: [Int32]
   /// The size of each component.
-  public let sizes: [Int]
+  package let sizes: [Int]
 
   /// How many components (an isolate is one).
-  public var count: Int { sizes.count }
+  package var count: Int { sizes.count }
   /// The size of the largest component (0 for an empty network).
-  public var largestSize: Int { sizes.max() ?? 0 }
+  package var largestSize: Int { sizes.max() ?? 0 }
 
   /// Finds the components of `graph`.
-  public init(_ graph: TrustGraph) {
+  package init(_ graph: TrustGraph) {
     var componentOf = [Int32](repeating: -1, count: graph.personCount)
     var sizes: [Int] = []
     var queue = [Int32](repeating: 0, count: graph.personCount)

@@ -13,59 +13,59 @@
 /// - Complexity: building is O(*n* + *m*) for *n* people and *m* tie records
 ///   (two counting sorts, no comparison sort); memory about 32 bytes per record
 ///   while building and 24 bytes per strong tie after.
-public struct TrustGraph: Sendable {
+package struct TrustGraph: Sendable {
   /// How many people (vertices).
-  public let personCount: Int
+  package let personCount: Int
   /// The threshold that was applied.
-  public let threshold: Double
+  package let threshold: Double
   /// The settings the graph was built with.
-  public let settings: StrongTieSettings
+  package let settings: StrongTieSettings
   /// `offsets[p] ..< offsets[p + 1]` index `targets` and `strengths` for person `p`.
-  public let offsets: [Int]
+  package let offsets: [Int]
   /// Strong-tie neighbours, each person's run sorted ascending.
-  public let targets: [Int32]
+  package let targets: [Int32]
   /// The weight of each strong tie in `targets` (its strength per spec §2).
-  public let strengths: [Double]
+  package let strengths: [Double]
   /// Weak-tie adjacency, same layout.
-  public let weakOffsets: [Int]
+  package let weakOffsets: [Int]
   /// Weak-tie neighbours, each person's run sorted ascending.
-  public let weakTargets: [Int32]
+  package let weakTargets: [Int32]
   /// Pairs with a kept record in both directions (a mutual record counts).
-  public let reciprocatedPairCount: Int
+  package let reciprocatedPairCount: Int
   /// Kept records (after the context filter, self-ties excluded).
-  public let keptRecordCount: Int
+  package let keptRecordCount: Int
 
   /// How many strong ties (undirected pairs).
-  public var strongTieCount: Int { targets.count / 2 }
+  package var strongTieCount: Int { targets.count / 2 }
   /// How many weak ties (kept pairs that are not strong).
-  public var weakTieCount: Int { weakTargets.count / 2 }
+  package var weakTieCount: Int { weakTargets.count / 2 }
 
   /// The strong-tie neighbours of `person`, ascending.
   @inlinable
-  public func neighbours(of person: Int) -> ArraySlice<Int32> {
+  package func neighbours(of person: Int) -> ArraySlice<Int32> {
     targets[offsets[person]..<offsets[person + 1]]
   }
 
   /// The weights of `person`'s strong ties, beside ``neighbours(of:)``.
   @inlinable
-  public func weights(of person: Int) -> ArraySlice<Double> {
+  package func weights(of person: Int) -> ArraySlice<Double> {
     strengths[offsets[person]..<offsets[person + 1]]
   }
 
   /// The weak-tie neighbours of `person`, ascending.
   @inlinable
-  public func weakNeighbours(of person: Int) -> ArraySlice<Int32> {
+  package func weakNeighbours(of person: Int) -> ArraySlice<Int32> {
     weakTargets[weakOffsets[person]..<weakOffsets[person + 1]]
   }
 
   /// How many strong ties `person` has (the volume of spec §3).
   @inlinable
-  public func degree(of person: Int) -> Int { offsets[person + 1] - offsets[person] }
+  package func degree(of person: Int) -> Int { offsets[person + 1] - offsets[person] }
 
   /// Builds the graph of `network` with `settings`.
   ///
   /// - Throws: ``StrongTieSettingsError`` for a context no tie uses or a threshold outside [0, 1].
-  public init(_ network: TrustNetwork, settings: StrongTieSettings = StrongTieSettings())
+  package init(_ network: TrustNetwork, settings: StrongTieSettings = StrongTieSettings())
     throws(StrongTieSettingsError)
   {
     let threshold =

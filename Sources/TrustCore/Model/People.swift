@@ -6,13 +6,13 @@
 /// ```swift
 /// for person in network.people where person.reportsTo == nil { print(person.id, "is a root") }
 /// ```
-public struct People: Sendable, RandomAccessCollection {
+package struct People: Sendable, RandomAccessCollection {
   var ids: StringInterner
   /// Index into `names` for each person, or -1 when the name is the id.
   var nameSlot: [Int32]
   var names: [String]
   /// Each person's formal manager as an index, or -1.
-  public internal(set) var reportsTo: [Int32]
+  package internal(set) var reportsTo: [Int32]
   var attributeKeys: StringInterner
   var attributeValues: StringInterner
   /// `attributeOffsets[p] ..< attributeOffsets[p + 1]` index `attributeKey` and `attributeValue`.
@@ -32,11 +32,11 @@ public struct People: Sendable, RandomAccessCollection {
     attributeValue = []
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { nameSlot.count }
+  package var startIndex: Int { 0 }
+  package var endIndex: Int { nameSlot.count }
 
   /// The person at `index`.
-  public subscript(index: Int) -> Person {
+  package subscript(index: Int) -> Person {
     var attributes: [String: String] = [:]
     for slot in attributeOffsets[index]..<attributeOffsets[index + 1] {
       attributes[attributeKeys[Int(attributeKey[slot])]] =
@@ -49,10 +49,10 @@ public struct People: Sendable, RandomAccessCollection {
   }
 
   /// The id of the person at `index`.
-  public func id(of index: Int) -> String { ids[index] }
+  package func id(of index: Int) -> String { ids[index] }
 
   /// The display name of the person at `index` (the id when the file gives none).
-  public func name(of index: Int) -> String {
+  package func name(of index: Int) -> String {
     let slot = nameSlot[index]
     return slot < 0 ? ids[index] : names[Int(slot)]
   }
@@ -61,7 +61,7 @@ public struct People: Sendable, RandomAccessCollection {
   /// the person lacks it), with the values' texts.
   ///
   /// - Complexity: O(*n* + *a*), *n* people and *a* attribute entries.
-  public func attributeColumn(_ key: String) -> AttributeColumn {
+  package func attributeColumn(_ key: String) -> AttributeColumn {
     var codes = [Int32](repeating: -1, count: count)
     var valueCode = [Int32](repeating: -1, count: attributeValues.count)
     var values: [String] = []
@@ -85,16 +85,16 @@ public struct People: Sendable, RandomAccessCollection {
 
 /// One attribute across everyone: a value number per person (-1 for none) and
 /// the values in order of first appearance in the file.
-public struct AttributeColumn: Sendable, Hashable {
+package struct AttributeColumn: Sendable, Hashable {
   /// The attribute key.
-  public var key: String
+  package var key: String
   /// Per person, an index into ``values``, or -1 when the person lacks the attribute.
-  public var codes: [Int32]
+  package var codes: [Int32]
   /// The distinct values, in order of first appearance in the file.
-  public var values: [String]
+  package var values: [String]
 
   /// Creates a column.
-  public init(key: String, codes: [Int32], values: [String]) {
+  package init(key: String, codes: [Int32], values: [String]) {
     self.key = key
     self.codes = codes
     self.values = values

@@ -3,15 +3,15 @@
 /// A record is a directed nomination `from → to` ("from trusts to") with a
 /// strength in [0, 1], a `mutual` flag meaning both directions, and contexts
 /// (none means general trust, counted in every context).
-public struct Ties: Sendable, RandomAccessCollection {
+package struct Ties: Sendable, RandomAccessCollection {
   /// The nominating person of each record.
-  public internal(set) var from: [Int32]
+  package internal(set) var from: [Int32]
   /// The nominated person of each record.
-  public internal(set) var to: [Int32]
+  package internal(set) var to: [Int32]
   /// The strength of each record.
-  public internal(set) var strength: [Double]
+  package internal(set) var strength: [Double]
   /// Whether each record stands for both directions.
-  public internal(set) var mutual: [Bool]
+  package internal(set) var mutual: [Bool]
   var contextNames: StringInterner
   /// `contextOffsets[t] ..< contextOffsets[t + 1]` index `contextOfRecord`.
   var contextOffsets: [Int]
@@ -27,18 +27,18 @@ public struct Ties: Sendable, RandomAccessCollection {
     contextOfRecord = []
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { from.count }
+  package var startIndex: Int { 0 }
+  package var endIndex: Int { from.count }
 
   /// The record at `index`, with person indices.
-  public subscript(index: Int) -> TieRecord {
+  package subscript(index: Int) -> TieRecord {
     TieRecord(
       from: Int(from[index]), to: Int(to[index]), strength: strength[index],
       mutual: mutual[index], contexts: contexts(of: index))
   }
 
   /// The context names of record `index` (empty for general trust).
-  public func contexts(of index: Int) -> [String] {
+  package func contexts(of index: Int) -> [String] {
     (contextOffsets[index]..<contextOffsets[index + 1]).map {
       contextNames[Int(contextOfRecord[$0])]
     }
@@ -46,20 +46,20 @@ public struct Ties: Sendable, RandomAccessCollection {
 }
 
 /// One tie record, with person indices.
-public struct TieRecord: Sendable, Hashable {
+package struct TieRecord: Sendable, Hashable {
   /// The nominating person's index.
-  public var from: Int
+  package var from: Int
   /// The nominated person's index.
-  public var to: Int
+  package var to: Int
   /// The strength, in [0, 1].
-  public var strength: Double
+  package var strength: Double
   /// Whether the record stands for both directions.
-  public var mutual: Bool
+  package var mutual: Bool
   /// The contexts; empty means general trust.
-  public var contexts: [String]
+  package var contexts: [String]
 
   /// Creates a record.
-  public init(
+  package init(
     from: Int, to: Int, strength: Double = 1, mutual: Bool = false, contexts: [String] = []
   ) {
     self.from = from

@@ -19,30 +19,30 @@ public struct TrustNetwork: Sendable {
   /// The file's `strongTieThreshold`, if it gives one.
   public var strongTieThreshold: Double?
   /// Everyone in the network, in file order.
-  public internal(set) var people: People
+  package internal(set) var people: People
   /// Every tie record, in file order.
-  public internal(set) var ties: Ties
+  package internal(set) var ties: Ties
   /// The communities named in the file, in file order.
-  public internal(set) var communities: [Community]
+  package internal(set) var indexedCommunities: [IndexedCommunity]
   /// Problems the reader found that did not stop it (self-ties, repeated members).
   public internal(set) var warnings: [NetworkDiagnostic]
 
   init(
     name: String?, strongTieThreshold: Double?, people: People, ties: Ties,
-    communities: [Community], warnings: [NetworkDiagnostic]
+    communities: [IndexedCommunity], warnings: [NetworkDiagnostic]
   ) {
     self.name = name
     self.strongTieThreshold = strongTieThreshold
     self.people = people
     self.ties = ties
-    self.communities = communities
+    self.indexedCommunities = communities
     self.warnings = warnings
   }
 
   /// The index of the person with this id, or `nil`.
   ///
   /// - Complexity: O(*k*) expected, *k* the id's length.
-  public func index(of id: String) -> Int? { people.ids.index(of: id) }
+  package func index(of id: String) -> Int? { people.ids.index(of: id) }
 
   /// The distinct tie contexts, in order of first appearance in the file.
   public var contexts: [String] { ties.contextNames.strings }
@@ -51,17 +51,17 @@ public struct TrustNetwork: Sendable {
   public var attributeKeys: [String] { people.attributeKeys.strings }
 }
 
-/// A community as named in the file: an id, a display name and its members.
-public struct Community: Sendable, Hashable {
+/// A community as named in the file, with its members as person indices.
+package struct IndexedCommunity: Sendable, Hashable {
   /// The community's id, unique among communities.
-  public var id: String
+  package var id: String
   /// The display name (the id when the file gives none).
-  public var name: String
+  package var name: String
   /// The members as person indices, in file order of `people`, each once.
-  public var members: [Int32]
+  package var members: [Int32]
 
   /// Creates a community.
-  public init(id: String, name: String, members: [Int32]) {
+  package init(id: String, name: String, members: [Int32]) {
     self.id = id
     self.name = name
     self.members = members

@@ -6,7 +6,7 @@ struct NetworkParser {
 
   private var people = People()
   private var ties = Ties()
-  private var communities: [Community] = []
+  private var communities: [IndexedCommunity] = []
   private var name: String?
   private var threshold: Double?
   private var reportsToOffset: [Int] = []
@@ -420,9 +420,8 @@ struct NetworkParser {
             code: .strengthOutOfRange, depth: 3)
           {
             strength = value
-          } else {
-            valid = false
           }
+          // A bad strength was reported; the record stays so its ends are checked too.
         } else if scanner.matches(key, "mutual") {
           if seen.insert(3) { duplicateKey("mutual", at: keyOffset, path: "ties[\(index)]") }
           let first = scanner.peek()
@@ -664,7 +663,7 @@ struct NetworkParser {
       reference.owner = communityIndex
       pending.append(reference)
     }
-    communities.append(Community(id: id, name: displayName ?? id, members: members))
+    communities.append(IndexedCommunity(id: id, name: displayName ?? id, members: members))
     memberOffsets.append(offsets)
   }
 

@@ -5,14 +5,14 @@
 /// var random = SeededRandom(seed: 1)
 /// let coin = Bool.random(using: &random)
 /// ```
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
   private var s0: UInt64
   private var s1: UInt64
   private var s2: UInt64
   private var s3: UInt64
 
   /// Creates a generator whose sequence depends only on `seed`.
-  public init(seed: UInt64) {
+  package init(seed: UInt64) {
     var state = seed
     func splitMix() -> UInt64 {
       state &+= 0x9E37_79B9_7F4A_7C15
@@ -28,7 +28,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
     let t = s1 << 17
     s2 ^= s0
@@ -42,13 +42,13 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
   /// A uniform integer in `0 ..< bound` (bound > 0), without modulo bias.
   @inlinable
-  public mutating func below(_ bound: Int) -> Int {
+  package mutating func below(_ bound: Int) -> Int {
     Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
   }
 
   /// A uniform double in [0, 1).
   @inlinable
-  public mutating func unit() -> Double {
+  package mutating func unit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 }

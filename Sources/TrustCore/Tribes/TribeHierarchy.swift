@@ -48,17 +48,18 @@ public struct TribeSettings: Sendable, Hashable {
 ///
 /// - Complexity: about O(*m*) per Leiden pass and restart; the levels above
 ///   work on ever smaller graphs.
-public struct TribeHierarchy: Sendable {
+package struct TribeHierarchy: Sendable {
   /// The settings used.
-  public var settings: TribeSettings
+  package var settings: TribeSettings
   /// The runs per level that were kept from.
-  public var restarts: Int
+  package var restarts: Int
   /// Level 0 (the tribes) first.
-  public var levels: [TribeLevel]
+  package var levels: [TribeLevel]
 
   /// Finds the tribes of `graph`, describing them with `network`'s attributes.
-  public init(_ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings())
-  {
+  package init(
+    _ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings()
+  ) {
     self.settings = settings
     let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
     self.restarts = restarts

@@ -1,20 +1,20 @@
 /// One level of the tribe hierarchy: its tribes, numbered by size, with their
 /// profiles and the ties between them.
-public struct TribeLevel: Sendable, Hashable {
+package struct TribeLevel: Sendable, Hashable {
   /// 0 for the tribes, k for tribes of tribes of … (k times).
-  public var level: Int
+  package var level: Int
   /// Each person's tribe, as an index into ``tribes``.
-  public var tribeOf: [Int32]
+  package var tribeOf: [Int32]
   /// The tribes, largest first; equal sizes by their earliest member in file order.
-  public var tribes: [Tribe]
+  package var tribes: [Tribe]
   /// Newman's modularity of this level at resolution 1, weights = strengths.
-  public var modularity: Double
+  package var modularity: Double
   /// The resolution this level was found at.
-  public var resolution: Double
+  package var resolution: Double
   /// The quality maximised, at ``resolution``.
-  public var quality: Double
+  package var quality: Double
   /// Pairs of tribes joined by strong ties, the most ties first.
-  public var links: [TribeLink]
+  package var links: [TribeLink]
 
   init(
     level: Int, personTribe: [Int32], below: TribeLevel?, network: TrustNetwork, graph: TrustGraph,
@@ -87,43 +87,43 @@ public struct TribeLevel: Sendable, Hashable {
 }
 
 /// A tribe: its members and profile.
-public struct Tribe: Sendable, Hashable {
+package struct Tribe: Sendable, Hashable {
   /// `T1`, `T2`, … at level 0; `L1.T1`, … above.
-  public var id: String
+  package var id: String
   /// The members (person indices), ascending.
-  public var members: [Int32]
+  package var members: [Int32]
   /// Strong ties with both ends in the tribe.
-  public var internalTies: Int
+  package var internalTies: Int
   /// Internal strong ties over possible pairs; `nil` for one member.
-  public var density: Double?
+  package var density: Double?
   /// The most common value of each attribute among the members that have it.
-  public var dominant: [DominantValue]
+  package var dominant: [DominantValue]
   /// Members with a strong tie to another tribe of the level.
-  public var bridges: [Int32]
+  package var bridges: [Int32]
   /// The tribes of the level below that this tribe joins (indices); empty at level 0.
-  public var parts: [Int]
+  package var parts: [Int]
 }
 
 /// An attribute's most common value in a tribe.
-public struct DominantValue: Sendable, Hashable {
+package struct DominantValue: Sendable, Hashable {
   /// The attribute.
-  public var attribute: String
+  package var attribute: String
   /// Its most common value (the earliest in the file on a tie).
-  public var value: String
+  package var value: String
   /// Its share of the members that have the attribute.
-  public var share: Double
+  package var share: Double
 }
 
 /// Two tribes of one level and the strong ties between them.
-public struct TribeLink: Sendable, Hashable {
+package struct TribeLink: Sendable, Hashable {
   /// The first tribe (index), the lower.
-  public var first: Int
+  package var first: Int
   /// The second tribe (index).
-  public var second: Int
+  package var second: Int
   /// Strong ties between them.
-  public var ties: Int
+  package var ties: Int
   /// The sum of those ties' strengths.
-  public var weight: Double
+  package var weight: Double
 }
 
 /// For each tribe, each attribute's dominant value.

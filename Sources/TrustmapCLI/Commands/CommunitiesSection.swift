@@ -4,7 +4,7 @@ import TrustCore
 /// join, in / near / out sizes, density and isolated members.
 struct CommunitiesSection: ReportSection {
   struct Row {
-    var community: Community
+    var community: IndexedCommunity
     var join: JoinSummary
     var near: Int
     var out: Int
@@ -15,7 +15,7 @@ struct CommunitiesSection: ReportSection {
   var introducersNeeded: Int
 
   init(
-    _ network: TrustNetwork, graph: TrustGraph, communities: [Community], nearDepth: Int,
+    _ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity], nearDepth: Int,
     introducersNeeded: Int
   ) {
     let joins = CommunityJoins(

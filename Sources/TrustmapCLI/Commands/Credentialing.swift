@@ -2,9 +2,9 @@ import TrustCore
 
 /// The communities a command works on: the file's, or `--community-by ATTR`'s.
 func selectedCommunities(_ network: TrustNetwork, _ parsed: ParsedArguments) throws(CommandFailure)
-  -> [Community]
+  -> [IndexedCommunity]
 {
-  guard let attribute = parsed.value(.communityBy) else { return network.communities }
+  guard let attribute = parsed.value(.communityBy) else { return network.indexedCommunities }
   guard network.attributeKeys.contains(attribute) else {
     let keys = network.attributeKeys
     throw .usage(
@@ -14,7 +14,7 @@ func selectedCommunities(_ network: TrustNetwork, _ parsed: ParsedArguments) thr
         command: parsed.command,
         suggestion: closestName(to: attribute, among: keys).map { "Did you mean '\($0)'?" }))
   }
-  return network.communities(byAttribute: attribute)
+  return network.indexedCommunities(byAttribute: attribute)
 }
 
 /// The person named by `--person`, or a usage error naming the closest id.
@@ -32,7 +32,7 @@ func selectedPerson(_ network: TrustNetwork, _ parsed: ParsedArguments) throws(C
 }
 
 /// The community named by `--community`, or a usage error naming the closest id.
-func selectedCommunity(_ communities: [Community], _ parsed: ParsedArguments)
+func selectedCommunity(_ communities: [IndexedCommunity], _ parsed: ParsedArguments)
   throws(CommandFailure) -> Int?
 {
   guard let id = parsed.value(.community) else { return nil }
@@ -93,7 +93,7 @@ func reachReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
 
 struct ReachReport: StandaloneReport {
   struct CommunityEntry {
-    var community: Community
+    var community: IndexedCommunity
     /// `nil` for a member.
     var join: JoinAssessment?
   }
@@ -223,7 +223,7 @@ func joinsReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
 }
 
 struct JoinsReport: StandaloneReport {
-  var communities: [Community]
+  var communities: [IndexedCommunity]
   var pairs: [JoinAssessment]
   /// For each pair, the path to warmth of a cold join (`nil` otherwise or when none exists).
   var paths: [[Int32]?]
@@ -345,7 +345,7 @@ func groupsReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: Parsed
 }
 
 struct GroupsReport: StandaloneReport {
-  var community: Community
+  var community: IndexedCommunity
   var projection: GroupProjection
 
   var jsonKey: String { "groups" }

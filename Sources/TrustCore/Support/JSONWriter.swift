@@ -9,8 +9,10 @@
 /// }
 /// print(json.output)  // {"person":"ana","blau":null}
 /// ```
-struct JSONWriter {
-  private(set) var output = ""
+package struct JSONWriter {
+  package private(set) var output = ""
+
+  package init() {}
   private var needsComma = false
 
   private mutating func separate() {
@@ -18,28 +20,28 @@ struct JSONWriter {
     needsComma = true
   }
 
-  mutating func key(_ name: String) {
+  package mutating func key(_ name: String) {
     separate()
     appendQuoted(name)
     output += ":"
     needsComma = false
   }
 
-  mutating func string(_ value: String) {
+  package mutating func string(_ value: String) {
     separate()
     appendQuoted(value)
   }
 
-  mutating func optionalString(_ value: String?) {
+  package mutating func optionalString(_ value: String?) {
     if let value { string(value) } else { null() }
   }
 
-  mutating func int(_ value: Int) {
+  package mutating func int(_ value: Int) {
     separate()
     output += String(value)
   }
 
-  mutating func number(_ value: Double?) {
+  package mutating func number(_ value: Double?) {
     separate()
     guard let value, value.isFinite else {
       output += "null"
@@ -48,17 +50,17 @@ struct JSONWriter {
     output += value == 0 ? "0.0" : value.description
   }
 
-  mutating func bool(_ value: Bool) {
+  package mutating func bool(_ value: Bool) {
     separate()
     output += value ? "true" : "false"
   }
 
-  mutating func null() {
+  package mutating func null() {
     separate()
     output += "null"
   }
 
-  mutating func object(_ body: (inout JSONWriter) -> Void) {
+  package mutating func object(_ body: (inout JSONWriter) -> Void) {
     separate()
     output += "{"
     needsComma = false
@@ -67,7 +69,7 @@ struct JSONWriter {
     needsComma = true
   }
 
-  mutating func array(_ body: (inout JSONWriter) -> Void) {
+  package mutating func array(_ body: (inout JSONWriter) -> Void) {
     separate()
     output += "["
     needsComma = false
@@ -76,7 +78,7 @@ struct JSONWriter {
     needsComma = true
   }
 
-  mutating func strings<S: Sequence<String>>(_ values: S) {
+  package mutating func strings<S: Sequence<String>>(_ values: S) {
     array { json in
       for value in values { json.string(value) }
     }
