@@ -1,9 +1,9 @@
 /// The version of TrustCore and of the `trustmap` command, following semantic versioning.
 ///
 /// ```swift
-/// print(TrustCoreVersion.current)  // 0.1.0
+/// print(TrustmapVersion.current)  // 0.1.0
 /// ```
-public enum TrustCoreVersion {
+public enum TrustmapVersion {
   /// The current version.
   public static let current = "0.1.0"
 }

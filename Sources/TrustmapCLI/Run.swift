@@ -66,7 +66,7 @@ func execute(_ arguments: [String]) -> CommandResult {
   case "-h", "--help":
     return CommandResult(output: rootHelp())
   case "--version":
-    return CommandResult(output: TrustCoreVersion.current + "\n")
+    return CommandResult(output: TrustmapVersion.current + "\n")
   case "help":
     guard arguments.count > 1 else { return CommandResult(output: rootHelp()) }
     guard let command = commands.first(where: { $0.name == arguments[1] }) else {

@@ -36,6 +36,7 @@ extension TrustAnalyzer {
   /// ```
   ///
   /// - Parameters:
+  ///   - person: the person's id.
   ///   - communities: the file's communities, or one per value of an attribute.
   ///   - introducersNeeded: how many introducers make an introduced join (at least 1).
   /// - Complexity: O(Σ degrees of the person's contacts) plus O(*n* + *m*) per community.

@@ -5,7 +5,7 @@
 /// Inside, people are dense indices `0 ..< people.count` in file order, and
 /// every per-person and per-tie column is a flat array, so a million people
 /// and ten million ties fit in a few hundred megabytes. Ids (strings) appear
-/// only at the edges: ``index(of:)`` turns an id into an index by hashing,
+/// only at the edges: ``person(_:)`` finds a person by hashing the id,
 /// never by scanning.
 ///
 /// ```swift
