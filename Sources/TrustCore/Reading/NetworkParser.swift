@@ -470,60 +470,64 @@ struct NetworkParser {
   /// the look-ups are independent, so the processor overlaps their cache misses.
   private mutating func resolveTieEnds() {
     let count = ties.from.count
-    let bytes = scanner.bytes
-    var from = ties.from
-    var to = ties.to
-    ties.from = []
-    ties.to = []
-    var unknown: [Int] = []
+    let bytes = UnsafeSendable(scanner.bytes)
+    let from = SharedBuffer<Int32>(repeating: -1, count: count)
+    let to = SharedBuffer<Int32>(repeating: -1, count: count)
+    let total = count * 2
+    let block = 1 << 16
+    let unknownByBlock = SharedBuffer<[Int]>(repeating: [], count: (total + block - 1) / block)
     people.ids.withLookup { ids in
       tieEnds.withUnsafeBufferPointer { ends in
-        from.withUnsafeMutableBufferPointer { from in
-          to.withUnsafeMutableBufferPointer { to in
-            // In batches: first the tags and one load per key, issued back to
-            // back so their cache misses overlap, then the full look-ups.
-            let total = count &* 2
-            let batch = 32
-            var tags = [UInt32](repeating: 0, count: batch)
-            var sink: Int32 = 0
-            var base = 0
-            while base < total {
-              let end = min(base &+ batch, total)
-              for slot in base..<end {
-                let entry = ends[slot]
-                guard entry.length != .max else { continue }
-                let start = Int(entry.start)
-                let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
-                let tag = ids.tag(of: key)
-                tags[slot &- base] = tag
-                sink ^= ids.touch(tag: tag)
-              }
-              for slot in base..<end {
-                let entry = ends[slot]
-                guard entry.length != .max else { continue }
-                let start = Int(entry.start)
-                let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
-                if let found = ids.index(of: key, tag: tags[slot &- base]) {
-                  let value = Int32(truncatingIfNeeded: found)
-                  if slot & 1 == 0 { from[slot >> 1] = value } else { to[slot >> 1] = value }
-                } else {
-                  unknown.append(slot)
-                }
-              }
-              base = end
+        let shared = UnsafeSendable((ids, ends))
+        // Blocks of tie ends on every core; the table is only read.
+        forEachBlockInParallel(count: total, block: block) { _, range in
+          let (ids, ends) = shared.value
+          let bytes = bytes.value
+          var unknown: [Int] = []
+          // In batches: first the tags and one load per key, issued back to
+          // back so their cache misses overlap, then the full look-ups.
+          let batch = 32
+          var tags = [UInt32](repeating: 0, count: batch)
+          var sink: Int32 = 0
+          var base = range.lowerBound
+          while base < range.upperBound {
+            let end = min(base &+ batch, range.upperBound)
+            for slot in base..<end {
+              let entry = ends[slot]
+              guard entry.length != .max else { continue }
+              let start = Int(entry.start)
+              let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
+              let tag = ids.tag(of: key)
+              tags[slot &- base] = tag
+              sink ^= ids.touch(tag: tag)
             }
-            if sink == Int32.min { unknown.reserveCapacity(0) }
+            for slot in base..<end {
+              let entry = ends[slot]
+              guard entry.length != .max else { continue }
+              let start = Int(entry.start)
+              let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
+              if let found = ids.index(of: key, tag: tags[slot &- base]) {
+                let value = Int32(truncatingIfNeeded: found)
+                if slot & 1 == 0 { from.pointer[slot >> 1] = value } else { to.pointer[slot >> 1] = value }
+              } else {
+                unknown.append(slot)
+              }
+            }
+            base = end
           }
+          if sink == Int32.min { unknown.reserveCapacity(0) }
+          unknownByBlock.pointer[range.lowerBound / block] = unknown
         }
       }
     }
-    for slot in unknown {
+    // Ends with escapes stay -1 here; resolvePending sets them.
+    for slot in unknownByBlock.array.joined() {
       let start = Int(tieEnds[slot].start)
-      let key = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(tieEnds[slot].length)])
+      let key = UnsafeBufferPointer(rebasing: scanner.bytes[start..<start + Int(tieEnds[slot].length)])
       unknownTieEnd(tie: slot >> 1, side: slot & 1, key: key, offset: start - 1)
     }
-    ties.from = from
-    ties.to = to
+    ties.from = from.array
+    ties.to = to.array
   }
 
   private mutating func unknownTieEnd(
