@@ -56,6 +56,11 @@ struct OptionSpec: Sendable {
   static let restarts = OptionSpec(
     name: "--restarts", valueName: "r",
     help: "Runs per level, keeping the best. (default: 10 under 100,000 strong ties, else 1)")
+  static let sections = OptionSpec(
+    name: "--sections", valueName: "list",
+    help:
+      "The report's sections, comma-separated: summary, communities, diversity, tribes. (default: all)"
+  )
   static let people = OptionSpec(
     name: "--people", valueName: "n", help: "How many people. (default: 1000)")
   static let ties = OptionSpec(

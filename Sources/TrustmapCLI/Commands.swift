@@ -10,7 +10,7 @@ let commands: [CommandSpec] = [
       """,
     usage: "trustmap analyse <network> [--format <format>] [--strong <threshold>] "
       + "[--reciprocity <rule>] [--context <name> ...]",
-    options: OptionSpec.graphOptions + [.communityBy, .introducers, .nearDepth, .quiet],
+    options: OptionSpec.graphOptions + [.communityBy, .introducers, .nearDepth, .sections, .quiet],
     formats: [.text, .json, .csv]),
   CommandSpec(
     name: "reach",

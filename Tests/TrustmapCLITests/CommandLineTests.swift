@@ -64,6 +64,10 @@ struct CommandLineTests {
       ),
       (["generate", "x.json"], "Error: unexpected argument 'x.json': generate reads no network file\n"),
       (["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
+      (
+        ["analyse", "Examples/org.json", "--sections", "sumary"],
+        "Error: unknown section 'sumary' for '--sections'; expected summary, communities, diversity, tribes\nDid you mean 'summary'?\n"
+      ),
       (["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
       (["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
     ]
@@ -143,6 +147,7 @@ struct CommandLineTests {
       (["groups", "Examples/org.json", "--community", "lisbon", "--format", "csv"], "groups-org-lisbon.csv"),
       (["analyse", "Examples/grown-community.json"], "analyse-grown-community.txt"),
       (["analyse", "Examples/coffee-van.json", "--context", "coffee"], "analyse-coffee-van.txt"),
+      (["analyse", "Examples/org.json", "--sections", "communities,tribes", "--format", "json"], "analyse-org-sections.json"),
       (["diversity", "Examples/org.json", "--by", "team"], "diversity-org-team.txt"),
       (["tribes", "Examples/org.json"], "tribes-org.txt"),
       (["tribes", "Examples/org.json", "--format", "json", "--seed", "4", "--resolution", "0.8"], "tribes-org.json"),

@@ -508,7 +508,11 @@ struct NetworkParser {
               let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
               if let found = ids.index(of: key, tag: tags[slot &- base]) {
                 let value = Int32(truncatingIfNeeded: found)
-                if slot & 1 == 0 { from.pointer[slot >> 1] = value } else { to.pointer[slot >> 1] = value }
+                if slot & 1 == 0 {
+                  from.pointer[slot >> 1] = value
+                } else {
+                  to.pointer[slot >> 1] = value
+                }
               } else {
                 unknown.append(slot)
               }
@@ -523,7 +527,8 @@ struct NetworkParser {
     // Ends with escapes stay -1 here; resolvePending sets them.
     for slot in unknownByBlock.array.joined() {
       let start = Int(tieEnds[slot].start)
-      let key = UnsafeBufferPointer(rebasing: scanner.bytes[start..<start + Int(tieEnds[slot].length)])
+      let key = UnsafeBufferPointer(
+        rebasing: scanner.bytes[start..<start + Int(tieEnds[slot].length)])
       unknownTieEnd(tie: slot >> 1, side: slot & 1, key: key, offset: start - 1)
     }
     ties.from = from.array

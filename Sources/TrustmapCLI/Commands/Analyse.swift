@@ -44,23 +44,44 @@ func analyseSections(
   let depth = try usage { () throws(UsageError) in
     try parsed.positiveInteger(.nearDepth, default: 1, minimum: 0)
   }
-  progress.phase("summary and components")
-  let summary = NetworkSummary(network, graph: graph, communities: communities)
-  let components = Components(graph)
-  progress.phase("degrees of trust")
-  let degrees = TrustDegreeCounts(graph)
-  progress.phase("communities")
-  let communitySection = CommunitiesSection(
-    network, graph: graph, communities: communities, nearDepth: depth, introducersNeeded: needed)
-  progress.phase("diversity")
-  let diversity = DiversitySection(
-    analyses: network.attributeKeys.map {
-      DiversityAnalysis(graph, column: network.people.attributeColumn($0))
-    })
-  progress.phase("tribes")
-  let tribes = TribesSection(hierarchy: TribeHierarchy(network, graph: graph))
-  return [
-    SummarySection(summary: summary, graph: graph, components: components, degrees: degrees),
-    communitySection, diversity, tribes,
-  ]
+  let known = ["summary", "communities", "diversity", "tribes"]
+  let asked = parsed.value(.sections).map { $0.split(separator: ",").map(String.init) } ?? known
+  for name in asked where !known.contains(name) {
+    throw .usage(
+      UsageError(
+        message:
+          "unknown section '\(name)' for '--sections'; expected \(known.joined(separator: ", "))",
+        command: parsed.command,
+        suggestion: closestName(to: name, among: known).map { "Did you mean '\($0)'?" }))
+  }
+  var sections: [any ReportSection] = []
+  if asked.contains("summary") {
+    progress.phase("summary and components")
+    let summary = NetworkSummary(network, graph: graph, communities: communities)
+    let components = Components(graph)
+    progress.phase("degrees of trust")
+    let degrees = TrustDegreeCounts(graph)
+    sections.append(
+      SummarySection(summary: summary, graph: graph, components: components, degrees: degrees))
+  }
+  if asked.contains("communities") {
+    progress.phase("communities")
+    sections.append(
+      CommunitiesSection(
+        network, graph: graph, communities: communities, nearDepth: depth, introducersNeeded: needed
+      ))
+  }
+  if asked.contains("diversity") {
+    progress.phase("diversity")
+    sections.append(
+      DiversitySection(
+        analyses: network.attributeKeys.map {
+          DiversityAnalysis(graph, column: network.people.attributeColumn($0))
+        }))
+  }
+  if asked.contains("tribes") {
+    progress.phase("tribes")
+    sections.append(TribesSection(hierarchy: TribeHierarchy(network, graph: graph)))
+  }
+  return sections
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Reproduces BENCHMARKS.md: trustmap against igraph, networkit and networkx on
+# the generated S, M and L networks, side by side in one run.
+#
+#   Scripts/bench.sh [SIZES] [RUNS]     e.g. Scripts/bench.sh "S M" 3   (default "S M L", 3)
+#
+# Needs python3 with numpy (for ../shared/bench/gen.py) and, for the peers,
+# `pip install igraph leidenalg networkit networkx`. Networks are generated once
+# into $BENCH_DATA (default .build-bench-data/); peer results are appended to
+# $BENCH_DATA/peer-bench.jsonl. Timings are min and median of RUNS whole
+# processes, with the peak resident memory; run on an idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${1:-S M L}
+runs=${2:-3}
+data=${BENCH_DATA:-.build-bench-data}
+mkdir -p "$data"
+swift build -c release --product trustmap > /dev/null
+bin=.build/release/trustmap
+
+measure() {  # name, command...: min and median seconds, peak MB over $runs runs
+  local name=$1
+  shift
+  local times
+  times=$(for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" "$@" 2>&1 > /dev/null | tail -n 1
+  done | sort -n)
+  echo "$times" | awk -v name="$name" '{t[NR]=$1; if ($2 > m) m=$2} END {
+    printf "  %-44s min %7.2f s  median %7.2f s  peak %6d MB\n", name, t[1], t[int((NR+1)/2)], m/1024 }'
+}
+
+for size in $sizes; do
+  case "$size" in
+    S) people=10000 ties=100000 ;;
+    M) people=100000 ties=1000000 ;;
+    L) people=1000000 ties=10000000 ;;
+    *) echo "unknown size $size" >&2; exit 64 ;;
+  esac
+  file="$data/$size.json"
+  [ -f "$file" ] || python3 ../shared/bench/gen.py "$people" "$ties" "$file"
+  echo "== $size: $file ($(du -m "$file" | cut -f1) MB)"
+  measure "trustmap validate" "$bin" validate "$file"
+  measure "trustmap analyse --community-by team" "$bin" analyse "$file" --community-by team
+  measure "trustmap analyse (summary, communities)" "$bin" analyse "$file" --community-by team \
+    --sections summary,communities
+  measure "trustmap diversity --by team" "$bin" diversity "$file" --by team
+  measure "trustmap tribes" "$bin" tribes "$file"
+  measure "trustmap tribes (all ties, unweighted)" "$bin" tribes "$file" --strong 0 --unweighted
+  measure "python3 json.load" python3 -c "import json; json.load(open('$file'))"
+  export BENCH_RESULTS="$PWD/$data/peer-bench.jsonl"
+  slow=(--skip leidenalg,nbhd_lists,leiden_conv)
+  python3 ../shared/bench/bench.py "$file" igraph --runs 1 "${slow[@]}" || true
+  python3 ../shared/bench/bench.py "$file" networkit --runs 1 || true
+  if [ "$size" != L ]; then
+    python3 ../shared/bench/bench.py "$file" networkx --runs 1 --skip louvain,leiden,twohop || true
+  fi
+done
