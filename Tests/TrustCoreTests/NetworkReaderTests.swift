@@ -336,3 +336,65 @@ struct BadInputTests {
     }
   }
 }
+
+@Suite("Reading ties in two halves at once")
+struct ParallelReadTests {
+  func read(_ text: String, parallel: Bool) -> Result<TrustNetwork, NetworkLoadError> {
+    Array(text.utf8).withUnsafeBufferPointer {
+      NetworkReader.read(
+        buffer: $0, source: "t", diagnosticLimit: 1000, parallelMinimumBytes: parallel ? 0 : .max)
+    }
+  }
+
+  func expectSameReading(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    switch (read(text, parallel: false), read(text, parallel: true)) {
+    case (.success(let one), .success(let two)):
+      #expect(one.ties.from == two.ties.from, sourceLocation: sourceLocation)
+      #expect(one.ties.to == two.ties.to, sourceLocation: sourceLocation)
+      #expect(one.ties.strength == two.ties.strength, sourceLocation: sourceLocation)
+      #expect(one.ties.mutual == two.ties.mutual, sourceLocation: sourceLocation)
+      #expect((0..<one.ties.count).map { one.ties.contexts(of: $0) } == (0..<two.ties.count).map { two.ties.contexts(of: $0) })
+      #expect(one.contexts == two.contexts, sourceLocation: sourceLocation)
+      #expect(one.warnings == two.warnings, sourceLocation: sourceLocation)
+      #expect(one.indexedCommunities == two.indexedCommunities, sourceLocation: sourceLocation)
+    case (.failure(let one), .failure(let two)):
+      #expect(one.diagnostics == two.diagnostics, sourceLocation: sourceLocation)
+      #expect(one.errorCount == two.errorCount, sourceLocation: sourceLocation)
+      #expect(one.warningCount == two.warningCount, sourceLocation: sourceLocation)
+    default:
+      Issue.record("one reading failed and the other did not", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test(arguments: 1...8 as ClosedRange<UInt64>)
+  func sameAsOnePassOnRandomNetworks(seed: UInt64) {
+    expectSameReading(randomNetworkJSON(people: 50, ties: 300, seed: seed))
+  }
+
+  @Test func sameAsOnePassWithErrorsInEitherHalf() {
+    let people = (0..<20).map { #"{"id": "p\#($0)"}"# }.joined(separator: ",")
+    var ties = (0..<40).map { #"{"from": "p\#($0 % 20)", "to": "p\#(($0 * 7 + 1) % 20)", "strength": 0.5}"# }
+    let cases: [(Int, String)] = [
+      (3, #"{"from": "p1", "to": "zed"}"#),
+      (35, #"{"from": "p1", "to": "zed"}"#),
+      (5, #"{"from": "p1", "to": "p2", "strength": 1.5}"#),
+      (30, #"{"form": "p1", "to": "p2"}"#),
+      (31, #"{"from": "\u0070\u0031", "to": "p\u0032", "contexts": ["w\"x", "a"]}"#),
+      (38, #"{"from": "p3", "to": "p3"}"#),
+      (36, #"{"from" "p3", "to": "p4"}"#),
+      (2, #"{"from": "p3", "to": "p4",}"#),
+      (20, #"{"from": "p3", "to": "p4", "x": [1, {"y": "]"}]}"#),
+    ]
+    for (position, replacement) in cases {
+      var changed = ties
+      changed[position] = replacement
+      expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(changed.joined(separator: ","))]}"#)
+    }
+    ties[10] = #"{"from": "p1", "to": "zed"}"#
+    ties[30] = #"{"from": "p1", "to": "zed"}"#
+    expectSameReading(#"{"trustmap": 1, "ties": [\#(ties.joined(separator: ","))], "people": [\#(people)]}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(ties[0])]}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": []}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(ties.joined(separator: ","))"#)
+  }
+}

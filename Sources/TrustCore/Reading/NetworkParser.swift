@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The schema-driven half of the reader: walks the document with a
 /// ``JSONScanner`` and fills the network's columns, recording problems.
 struct NetworkParser {
@@ -38,9 +40,13 @@ struct NetworkParser {
   private var tieOrdinals = OrdinalMap()
   private var personOrdinals = OrdinalMap()
 
-  init(bytes: UnsafeBufferPointer<UInt8>, diagnosticLimit: Int) {
+  /// Arrays of ties at least this long (in bytes) are parsed in two halves at once.
+  private let parallelMinimumBytes: Int
+
+  init(bytes: UnsafeBufferPointer<UInt8>, diagnosticLimit: Int, parallelMinimumBytes: Int = 1 << 23) {
     scanner = JSONScanner(bytes: bytes)
     diagnostics = DiagnosticCollector(limit: diagnosticLimit)
+    self.parallelMinimumBytes = parallelMinimumBytes
   }
 
   /// Reads the whole document; `nil` when a syntax error stopped the read.
@@ -107,10 +113,17 @@ struct NetworkParser {
             try parser.parsePerson(index, at: offset)
           }
         } else if scanner.matches(key, "ties") {
-          if seen.insert(2) { duplicateKey("ties", at: keyOffset, path: "") }
-          try parseArray(named: "ties", at: valueOffset) {
-            parser, index, offset throws(JSONScanner.Failure) in
-            try parser.parseTie(index, at: offset)
+          let repeated = seen.insert(2)
+          if repeated { duplicateKey("ties", at: keyOffset, path: "") }
+          if !repeated && scanner.bytes.count - valueOffset >= parallelMinimumBytes,
+            scanner.peek() == UInt8(ascii: "["), let split = splitPoint(ofArrayAt: valueOffset)
+          {
+            try parseTiesInTwo(split)
+          } else {
+            try parseArray(named: "ties", at: valueOffset) {
+              parser, index, offset throws(JSONScanner.Failure) in
+              try parser.parseTie(index, at: offset)
+            }
           }
         } else if scanner.matches(key, "communities") {
           if seen.insert(3) { duplicateKey("communities", at: keyOffset, path: "") }
@@ -560,6 +573,137 @@ struct NetworkParser {
     }
   }
 
+  // MARK: - Ties in two halves at once
+
+  /// Where to cut an array in two: a comma between elements near the middle,
+  /// how many elements come before it, and the closing bracket. `nil` when the
+  /// array is small, malformed or has one element (then it is read in one go,
+  /// which reports any error properly).
+  struct ArraySplit {
+    var comma: Int
+    var elementsBefore: Int
+    var close: Int
+  }
+
+  func splitPoint(ofArrayAt open: Int) -> ArraySplit? {
+    let bytes = scanner.bytes
+    let middle = open + (bytes.count - open) / 2
+    var depth = 0
+    var inString = false
+    var commas = 0
+    var split: (Int, Int)?
+    var index = open
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if inString {
+        if byte == UInt8(ascii: "\\") {
+          index += 1
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+      } else {
+        switch byte {
+        case UInt8(ascii: "\""): inString = true
+        case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+          depth -= 1
+          if depth == 0 {
+            guard byte == UInt8(ascii: "]"), let (comma, before) = split else { return nil }
+            return ArraySplit(comma: comma, elementsBefore: before, close: index)
+          }
+        case UInt8(ascii: ","):
+          if depth == 1 {
+            commas += 1
+            if split == nil && index >= middle { split = (index, commas) }
+          }
+        default: break
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Parses the ties array's two halves on two threads, each into a parser of
+  /// its own, then appends them in order: the result is the same as one pass.
+  private mutating func parseTiesInTwo(_ split: ArraySplit) throws(JSONScanner.Failure) {
+    let bytes = scanner.bytes
+    let halves = UnsafeMutablePointer<NetworkParser>.allocate(capacity: 2)
+    halves.initialize(
+      to: NetworkParser(bytes: bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max))
+    (halves + 1).initialize(
+      to: NetworkParser(bytes: bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max))
+    defer {
+      halves.deinitialize(count: 2)
+      halves.deallocate()
+    }
+    let open = scanner.position
+    let failures = SharedBuffer<JSONScanner.Failure?>(repeating: nil, count: 2)
+    let shared = UnsafeSendable(halves)
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+      let parser = shared.value + half
+      do throws(JSONScanner.Failure) {
+        if half == 0 {
+          try parser.pointee.parseTieElements(from: open + 1, ordinal: 0, stopAfterComma: split.comma)
+        } else {
+          try parser.pointee.parseTieElements(
+            from: split.comma + 1, ordinal: split.elementsBefore, stopAfterComma: nil)
+        }
+      } catch {
+        failures.pointer[half] = error
+      }
+    }
+    for half in 0..<2 {
+      absorbTies(from: halves[half])
+      if let failure = failures.pointer[half] { throw failure }
+    }
+    scanner.position = split.close + 1
+  }
+
+  /// Reads tie elements from `start`, numbering them from `ordinal`, until the
+  /// comma at `stopAfterComma` or the array's end.
+  private mutating func parseTieElements(from start: Int, ordinal: Int, stopAfterComma: Int?)
+    throws(JSONScanner.Failure)
+  {
+    scanner.position = start
+    tieOrdinals = OrdinalMap(startingAt: ordinal)
+    var index = ordinal
+    while true {
+      let offset = skipSpace()
+      try parseTie(index, at: offset)
+      index += 1
+      guard try scanner.nextElement(close: UInt8(ascii: "]")) else { return }
+      if let stop = stopAfterComma, scanner.position > stop { return }
+    }
+  }
+
+  /// Appends the ties another parser read (the next part of the same array).
+  private mutating func absorbTies(from other: NetworkParser) {
+    let base = ties.from.count
+    var contextCode: [Int32] = []
+    for context in 0..<other.ties.contextNames.count {
+      contextCode.append(Int32(truncatingIfNeeded: ties.contextNames.insert(other.ties.contextNames[context]).index))
+    }
+    ties.from += other.ties.from
+    ties.to += other.ties.to
+    ties.strength += other.ties.strength
+    ties.mutual += other.ties.mutual
+    let contextBase = ties.contextOfRecord.count
+    ties.contextOfRecord += other.ties.contextOfRecord.map { contextCode[Int($0)] }
+    ties.contextOffsets += other.ties.contextOffsets.dropFirst().map { $0 + contextBase }
+    tieEnds += other.tieEnds
+    let decodedBase = Int32(truncatingIfNeeded: decodedReferences.count)
+    for var reference in other.pending {
+      reference.owner += Int32(truncatingIfNeeded: base)
+      if reference.decoded >= 0 { reference.decoded += decodedBase }
+      pending.append(reference)
+    }
+    decodedReferences += other.decodedReferences
+    tieOrdinals.absorb(other.tieOrdinals)
+    diagnostics.absorb(other.diagnostics)
+  }
+
   private mutating func parseContexts(_ index: Int, at offset: Int) throws(JSONScanner.Failure) {
     guard scanner.peek() == UInt8(ascii: "[") else {
       try wrongType(
@@ -939,11 +1083,31 @@ private struct TieEnd {
 /// for messages, when some elements were dropped as invalid.
 private struct OrdinalMap {
   private var ordinals: [Int32]?
+  private var first = 0
   private var seen = 0
   private var kept = 0
 
+  init(startingAt first: Int = 0) {
+    self.first = first
+    seen = first
+  }
+
+  /// Appends another map that continues this one (its first element follows this one's last).
+  mutating func absorb(_ other: OrdinalMap) {
+    if ordinals == nil && other.ordinals == nil && other.first == seen && kept == seen - first {
+      seen = other.seen
+      kept += other.kept
+      return
+    }
+    var merged = ordinals ?? (0..<kept).map { Int32(truncatingIfNeeded: first + $0) }
+    merged += other.ordinals ?? (0..<other.kept).map { Int32(truncatingIfNeeded: other.first + $0) }
+    ordinals = merged
+    seen = other.seen
+    kept += other.kept
+  }
+
   mutating func record(kept isKept: Bool) {
-    if !isKept && ordinals == nil { ordinals = (0..<kept).map { Int32(truncatingIfNeeded: $0) } }
+    if !isKept && ordinals == nil { ordinals = (0..<kept).map { Int32(truncatingIfNeeded: first + $0) } }
     if isKept {
       ordinals?.append(Int32(truncatingIfNeeded: seen))
       kept += 1
@@ -952,7 +1116,7 @@ private struct OrdinalMap {
   }
 
   func ordinal(of index: Int) -> Int {
-    guard let ordinals, index < ordinals.count else { return index }
+    guard let ordinals, index < ordinals.count else { return first + index }
     return Int(ordinals[index])
   }
 }

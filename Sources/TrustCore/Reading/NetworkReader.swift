@@ -38,7 +38,16 @@ public enum NetworkReader {
     buffer: UnsafeBufferPointer<UInt8>, source: String,
     diagnosticLimit: Int = defaultDiagnosticLimit
   ) -> Result<TrustNetwork, NetworkLoadError> {
-    var parser = NetworkParser(bytes: buffer, diagnosticLimit: max(1, diagnosticLimit))
+    read(buffer: buffer, source: source, diagnosticLimit: diagnosticLimit, parallelMinimumBytes: 1 << 23)
+  }
+
+  /// As ``read(buffer:source:diagnosticLimit:)``, reading arrays of ties of at
+  /// least `parallelMinimumBytes` in two halves at once (tests force it on small files).
+  static func read(
+    buffer: UnsafeBufferPointer<UInt8>, source: String, diagnosticLimit: Int, parallelMinimumBytes: Int
+  ) -> Result<TrustNetwork, NetworkLoadError> {
+    var parser = NetworkParser(
+      bytes: buffer, diagnosticLimit: max(1, diagnosticLimit), parallelMinimumBytes: parallelMinimumBytes)
     let network = parser.parse()
     let diagnostics = parser.diagnostics.finish(bytes: buffer)
     if parser.diagnostics.errorCount > 0 || network == nil {
@@ -77,6 +86,17 @@ struct DiagnosticCollector {
   private var cutoff = Int.max
 
   init(limit: Int) { self.limit = limit }
+
+  /// Takes in another collector's counts and kept problems.
+  mutating func absorb(_ other: DiagnosticCollector) {
+    errorCount += other.errorCount
+    warningCount += other.warningCount
+    for var pending in other.kept where wants(pending.offset) {
+      pending.sequence += errorCount + warningCount
+      kept.append(pending)
+      if kept.count >= limit * 2 { trim() }
+    }
+  }
 
   /// Whether a problem at `offset` would be kept (so its message is worth formatting).
   @inline(__always)
