@@ -5,7 +5,21 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNetworkReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let buffer = UnsafeBufferPointer(start: data, count: size)
-  switch NetworkReader.read(buffer: buffer, source: "fuzz", diagnosticLimit: 50) {
+  // Differential: reading the ties array in two halves must give the same result.
+  let split = NetworkReader.read(
+    buffer: buffer, source: "fuzz", diagnosticLimit: 50, parallelMinimumBytes: 0)
+  let whole = NetworkReader.read(
+    buffer: buffer, source: "fuzz", diagnosticLimit: 50, parallelMinimumBytes: .max)
+  switch (split, whole) {
+  case (.success(let one), .success(let two)):
+    precondition(one.ties.from == two.ties.from && one.ties.to == two.ties.to)
+    precondition(one.ties.strength == two.ties.strength && one.warnings == two.warnings)
+  case (.failure(let one), .failure(let two)):
+    precondition(one.diagnostics == two.diagnostics && one.errorCount == two.errorCount)
+  default:
+    preconditionFailure("the split reading and the whole reading disagree")
+  }
+  switch whole {
   case .success(let network):
     // Everything downstream of a successful read must hold up too.
     for settings in [StrongTieSettings(), StrongTieSettings(threshold: 0, reciprocity: .mutual)] {
@@ -17,7 +31,7 @@ public func fuzzNetworkReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
         _ = TrustReach(graph, person: 0)
         _ = GroupProjection(graph, network: network, members: [0], nearDepth: 2)
       }
-      _ = CommunityJoins(graph, communities: network.communities).summary()
+      _ = CommunityJoins(graph, communities: network.indexedCommunities).summary()
       for key in network.attributeKeys.prefix(3) {
         _ = DiversityAnalysis(graph, column: network.people.attributeColumn(key))
       }

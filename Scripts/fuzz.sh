@@ -15,7 +15,7 @@ out=.build-fuzz
 mkdir -p "$out/corpus" "$out/crashes"
 # Build from a snapshot of the sources, so editing them meanwhile is harmless.
 rm -rf "$out/src" && mkdir -p "$out/src" && cp -R Sources/TrustCore Fuzz/FuzzNetworkReader.swift "$out/src/"
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TrustCoreFuzz \
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TrustCoreFuzz -package-name trustmap \
   $(find "$out/src" -name '*.swift' | sort) -o "$out/fuzz-reader"
 cp -n Fuzz/Corpus/* Examples/*.json "$out/corpus/" 2> /dev/null || true
 export SWIFT_BACKTRACE=enable=no

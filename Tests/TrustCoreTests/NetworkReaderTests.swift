@@ -390,6 +390,13 @@ struct ParallelReadTests {
       changed[position] = replacement
       expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(changed.joined(separator: ","))]}"#)
     }
+    // Strings that look like a boundary between elements, where the guess may land.
+    let tricky = (0..<40).map { #"{"from": "p\#($0 % 20)", "note": "x}, {\"from\": \"p1\"}, {y", "to": "p2", "strength": 0.7}"# }
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(tricky.joined(separator: ", "))]}"#)
+    var trickyBroken = tricky
+    trickyBroken[25] = #"{"from": "p1", "to": "zed", "note": "}, {"}"#
+    trickyBroken[12] = #"{"from": "p1", "to": 3}"#
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(trickyBroken.joined(separator: ", "))]}"#)
     ties[10] = #"{"from": "p1", "to": "zed"}"#
     ties[30] = #"{"from": "p1", "to": "zed"}"#
     expectSameReading(#"{"trustmap": 1, "ties": [\#(ties.joined(separator: ","))], "people": [\#(people)]}"#)

@@ -113,3 +113,30 @@ struct TrustGraphTests {
     #expect(summary.components == 3)
   }
 }
+
+/// Counts its own deinitialisations, to check that buffers release their elements.
+final class DeinitCounter: @unchecked Sendable {
+  nonisolated(unsafe) static var count = 0  // touched by one serialized test only
+  deinit { Self.count += 1 }
+}
+
+@Suite("Parallel helpers", .serialized)
+struct ParallelHelperTests {
+  @Test func sharedBuffersReleaseTheirElements() {
+    // Found by the fuzzer (LeakSanitizer): a buffer of [Int] lists leaked them.
+    DeinitCounter.count = 0
+    do {
+      let buffer = SharedBuffer<DeinitCounter?>(repeating: nil, count: 3)
+      for index in 0..<3 { buffer.pointer[index] = DeinitCounter() }
+    }
+    #expect(DeinitCounter.count == 3)
+  }
+
+  @Test func everyBlockIsVisitedOnce() {
+    let seen = SharedBuffer<Int32>(repeating: 0, count: 10_000)
+    forEachBlockInParallel(count: 10_000, block: 7) { _, range in
+      for index in range { seen.pointer[index] += 1 }
+    }
+    #expect(seen.array.allSatisfy { $0 == 1 })
+  }
+}

@@ -41,7 +41,7 @@ public struct TrustQueryError: Error, Sendable, Hashable, CustomStringConvertibl
   static func unknown(_ code: Code, _ what: String, _ name: String, among candidates: [String])
     -> Self
   {
-    let closest = TrustCore.closestMatch(to: name, among: candidates)
+    let closest = closestCandidate(to: name, among: candidates)
     return TrustQueryError(
       code: code, name: name, closestMatch: closest,
       message: "unknown \(what) '\(name)'" + (closest.map { "; the closest id is '\($0)'" } ?? ""))

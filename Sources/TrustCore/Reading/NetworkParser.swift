@@ -43,7 +43,8 @@ struct NetworkParser {
   /// Arrays of ties at least this long (in bytes) are parsed in two halves at once.
   private let parallelMinimumBytes: Int
 
-  init(bytes: UnsafeBufferPointer<UInt8>, diagnosticLimit: Int, parallelMinimumBytes: Int = 1 << 23) {
+  init(bytes: UnsafeBufferPointer<UInt8>, diagnosticLimit: Int, parallelMinimumBytes: Int = 1 << 23)
+  {
     scanner = JSONScanner(bytes: bytes)
     diagnostics = DiagnosticCollector(limit: diagnosticLimit)
     self.parallelMinimumBytes = parallelMinimumBytes
@@ -116,9 +117,9 @@ struct NetworkParser {
           let repeated = seen.insert(2)
           if repeated { duplicateKey("ties", at: keyOffset, path: "") }
           if !repeated && scanner.bytes.count - valueOffset >= parallelMinimumBytes,
-            scanner.peek() == UInt8(ascii: "["), let split = splitPoint(ofArrayAt: valueOffset)
+            scanner.peek() == UInt8(ascii: "["), let comma = splitGuess(ofArrayAt: valueOffset)
           {
-            try parseTiesInTwo(split)
+            try parseTiesInTwo(open: valueOffset, comma: comma)
           } else {
             try parseArray(named: "ties", at: valueOffset) {
               parser, index, offset throws(JSONScanner.Failure) in
@@ -575,49 +576,26 @@ struct NetworkParser {
 
   // MARK: - Ties in two halves at once
 
-  /// Where to cut an array in two: a comma between elements near the middle,
-  /// how many elements come before it, and the closing bracket. `nil` when the
-  /// array is small, malformed or has one element (then it is read in one go,
-  /// which reports any error properly).
-  struct ArraySplit {
-    var comma: Int
-    var elementsBefore: Int
-    var close: Int
-  }
-
-  func splitPoint(ofArrayAt open: Int) -> ArraySplit? {
+  /// A guess at a comma between two elements near the middle of the array at
+  /// `open`: the first `}` `,` `{` (white space allowed) past the middle. It
+  /// may sit inside a string; the first half's parse checks it (see
+  /// ``parseTiesInTwo(open:comma:)``). `nil` when none is near.
+  func splitGuess(ofArrayAt open: Int) -> Int? {
     let bytes = scanner.bytes
-    let middle = open + (bytes.count - open) / 2
-    var depth = 0
-    var inString = false
-    var commas = 0
-    var split: (Int, Int)?
-    var index = open
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if inString {
-        if byte == UInt8(ascii: "\\") {
-          index += 1
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
-      } else {
-        switch byte {
-        case UInt8(ascii: "\""): inString = true
-        case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-        case UInt8(ascii: "]"), UInt8(ascii: "}"):
-          depth -= 1
-          if depth == 0 {
-            guard byte == UInt8(ascii: "]"), let (comma, before) = split else { return nil }
-            return ArraySplit(comma: comma, elementsBefore: before, close: index)
-          }
-        case UInt8(ascii: ","):
-          if depth == 1 {
-            commas += 1
-            if split == nil && index >= middle { split = (index, commas) }
-          }
-        default: break
+    var index = open + (bytes.count - open) / 2
+    let limit = min(bytes.count - 1, index + (1 << 20))
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+    while index < limit {
+      if bytes[index] == UInt8(ascii: "}") {
+        var next = index + 1
+        while next < limit && isSpace(bytes[next]) { next += 1 }
+        if next < limit && bytes[next] == UInt8(ascii: ",") {
+          let comma = next
+          next += 1
+          while next < limit && isSpace(bytes[next]) { next += 1 }
+          if next < limit && bytes[next] == UInt8(ascii: "{") { return comma }
         }
       }
       index += 1
@@ -625,65 +603,79 @@ struct NetworkParser {
     return nil
   }
 
-  /// Parses the ties array's two halves on two threads, each into a parser of
-  /// its own, then appends them in order: the result is the same as one pass.
-  private mutating func parseTiesInTwo(_ split: ArraySplit) throws(JSONScanner.Failure) {
+  /// Parses the ties array in two halves on two threads, each into a parser of
+  /// its own, the second from a guessed comma. The first half's parse checks
+  /// the guess: it must stop exactly at that comma, between two elements. Then
+  /// the halves are appended in order, so the network and every diagnostic
+  /// are the same as in one pass; on a wrong guess the array is read again in one go.
+  private mutating func parseTiesInTwo(open: Int, comma: Int) throws(JSONScanner.Failure) {
     let bytes = scanner.bytes
     let halves = UnsafeMutablePointer<NetworkParser>.allocate(capacity: 2)
-    halves.initialize(
-      to: NetworkParser(bytes: bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max))
-    (halves + 1).initialize(
-      to: NetworkParser(bytes: bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max))
+    for half in 0..<2 {
+      (halves + half).initialize(
+        to: NetworkParser(
+          bytes: bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max))
+    }
     defer {
       halves.deinitialize(count: 2)
       halves.deallocate()
     }
-    let open = scanner.position
     let failures = SharedBuffer<JSONScanner.Failure?>(repeating: nil, count: 2)
+    let stops = SharedBuffer<Int>(repeating: -1, count: 2)
     let shared = UnsafeSendable(halves)
     DispatchQueue.concurrentPerform(iterations: 2) { half in
       let parser = shared.value + half
       do throws(JSONScanner.Failure) {
-        if half == 0 {
-          try parser.pointee.parseTieElements(from: open + 1, ordinal: 0, stopAfterComma: split.comma)
-        } else {
-          try parser.pointee.parseTieElements(
-            from: split.comma + 1, ordinal: split.elementsBefore, stopAfterComma: nil)
-        }
+        stops.pointer[half] = try parser.pointee.parseTieElements(
+          from: half == 0 ? open + 1 : comma + 1, stopAfterComma: half == 0 ? comma : nil)
       } catch {
         failures.pointer[half] = error
       }
     }
-    for half in 0..<2 {
-      absorbTies(from: halves[half])
-      if let failure = failures.pointer[half] { throw failure }
+    if let failure = failures.pointer[0] {
+      // The first half failed before the guess mattered: its error is the first.
+      absorbTies(from: halves[0], ordinalShift: 0)
+      throw failure
     }
-    scanner.position = split.close + 1
+    guard stops.pointer[0] == comma else {
+      // The guess was not between two elements (or the array ended first).
+      scanner.position = open
+      try parseArray(named: "ties", at: open) { parser, index, offset throws(JSONScanner.Failure) in
+        try parser.parseTie(index, at: offset)
+      }
+      return
+    }
+    let firstCount = halves[0].ties.count + halves[0].tieOrdinals.dropped
+    absorbTies(from: halves[0], ordinalShift: 0)
+    absorbTies(from: halves[1], ordinalShift: firstCount)
+    if let failure = failures.pointer[1] { throw failure }
+    scanner.position = halves[1].scanner.position
   }
 
-  /// Reads tie elements from `start`, numbering them from `ordinal`, until the
-  /// comma at `stopAfterComma` or the array's end.
-  private mutating func parseTieElements(from start: Int, ordinal: Int, stopAfterComma: Int?)
-    throws(JSONScanner.Failure)
+  /// Reads tie elements from `start`, numbering them from 0, until the comma
+  /// at `stopAfterComma` or the array's end; returns the offset of the last
+  /// comma read (-1 when the array ended).
+  private mutating func parseTieElements(from start: Int, stopAfterComma: Int?)
+    throws(JSONScanner.Failure) -> Int
   {
     scanner.position = start
-    tieOrdinals = OrdinalMap(startingAt: ordinal)
-    var index = ordinal
+    var index = 0
     while true {
       let offset = skipSpace()
       try parseTie(index, at: offset)
       index += 1
-      guard try scanner.nextElement(close: UInt8(ascii: "]")) else { return }
-      if let stop = stopAfterComma, scanner.position > stop { return }
+      guard try scanner.nextElement(close: UInt8(ascii: "]")) else { return -1 }
+      if let stop = stopAfterComma, scanner.position > stop { return scanner.position - 1 }
     }
   }
 
   /// Appends the ties another parser read (the next part of the same array).
-  private mutating func absorbTies(from other: NetworkParser) {
+  private mutating func absorbTies(from other: NetworkParser, ordinalShift: Int) {
     let base = ties.from.count
     var contextCode: [Int32] = []
     for context in 0..<other.ties.contextNames.count {
-      contextCode.append(Int32(truncatingIfNeeded: ties.contextNames.insert(other.ties.contextNames[context]).index))
+      contextCode.append(
+        Int32(truncatingIfNeeded: ties.contextNames.insert(other.ties.contextNames[context]).index))
     }
     ties.from += other.ties.from
     ties.to += other.ties.to
@@ -700,8 +692,8 @@ struct NetworkParser {
       pending.append(reference)
     }
     decodedReferences += other.decodedReferences
-    tieOrdinals.absorb(other.tieOrdinals)
-    diagnostics.absorb(other.diagnostics)
+    tieOrdinals.absorb(other.tieOrdinals.shifted(by: ordinalShift))
+    diagnostics.absorb(other.diagnostics, shiftingTieOrdinalsBy: ordinalShift)
   }
 
   private mutating func parseContexts(_ index: Int, at offset: Int) throws(JSONScanner.Failure) {
@@ -910,7 +902,7 @@ struct NetworkParser {
   /// The most similar existing person id, for a "did you mean" hint.
   private func closestId(to text: String) -> String? {
     guard people.ids.count <= 100_000 else { return nil }
-    return closestMatch(to: text, among: (0..<people.ids.count).lazy.map { people.ids[$0] })
+    return closestCandidate(to: text, among: (0..<people.ids.count).lazy.map { people.ids[$0] })
   }
 
   /// Sorts each community's members into file order and drops repeats with a warning.
@@ -1092,6 +1084,18 @@ private struct OrdinalMap {
     seen = first
   }
 
+  /// How many elements were dropped as invalid.
+  var dropped: Int { (seen - first) - kept }
+
+  /// The same map for elements numbered from `shift` on.
+  func shifted(by shift: Int) -> OrdinalMap {
+    var copy = self
+    copy.first += shift
+    copy.seen += shift
+    copy.ordinals = ordinals?.map { $0 + Int32(truncatingIfNeeded: shift) }
+    return copy
+  }
+
   /// Appends another map that continues this one (its first element follows this one's last).
   mutating func absorb(_ other: OrdinalMap) {
     if ordinals == nil && other.ordinals == nil && other.first == seen && kept == seen - first {
@@ -1107,7 +1111,9 @@ private struct OrdinalMap {
   }
 
   mutating func record(kept isKept: Bool) {
-    if !isKept && ordinals == nil { ordinals = (0..<kept).map { Int32(truncatingIfNeeded: first + $0) } }
+    if !isKept && ordinals == nil {
+      ordinals = (0..<kept).map { Int32(truncatingIfNeeded: first + $0) }
+    }
     if isKept {
       ordinals?.append(Int32(truncatingIfNeeded: seen))
       kept += 1

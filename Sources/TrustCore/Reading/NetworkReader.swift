@@ -38,16 +38,20 @@ public enum NetworkReader {
     buffer: UnsafeBufferPointer<UInt8>, source: String,
     diagnosticLimit: Int = defaultDiagnosticLimit
   ) -> Result<TrustNetwork, NetworkLoadError> {
-    read(buffer: buffer, source: source, diagnosticLimit: diagnosticLimit, parallelMinimumBytes: 1 << 23)
+    read(
+      buffer: buffer, source: source, diagnosticLimit: diagnosticLimit,
+      parallelMinimumBytes: 1 << 23)
   }
 
   /// As ``read(buffer:source:diagnosticLimit:)``, reading arrays of ties of at
   /// least `parallelMinimumBytes` in two halves at once (tests force it on small files).
   static func read(
-    buffer: UnsafeBufferPointer<UInt8>, source: String, diagnosticLimit: Int, parallelMinimumBytes: Int
+    buffer: UnsafeBufferPointer<UInt8>, source: String, diagnosticLimit: Int,
+    parallelMinimumBytes: Int
   ) -> Result<TrustNetwork, NetworkLoadError> {
     var parser = NetworkParser(
-      bytes: buffer, diagnosticLimit: max(1, diagnosticLimit), parallelMinimumBytes: parallelMinimumBytes)
+      bytes: buffer, diagnosticLimit: max(1, diagnosticLimit),
+      parallelMinimumBytes: parallelMinimumBytes)
     let network = parser.parse()
     let diagnostics = parser.diagnostics.finish(bytes: buffer)
     if parser.diagnostics.errorCount > 0 || network == nil {
@@ -87,12 +91,19 @@ struct DiagnosticCollector {
 
   init(limit: Int) { self.limit = limit }
 
-  /// Takes in another collector's counts and kept problems.
-  mutating func absorb(_ other: DiagnosticCollector) {
+  /// Takes in another collector's counts and kept problems; paths `ties[N]…`
+  /// are renumbered by `shift` (the other collector numbered its ties from 0).
+  mutating func absorb(_ other: DiagnosticCollector, shiftingTieOrdinalsBy shift: Int) {
     errorCount += other.errorCount
     warningCount += other.warningCount
     for var pending in other.kept where wants(pending.offset) {
       pending.sequence += errorCount + warningCount
+      if shift != 0, pending.path.hasPrefix("ties["), let close = pending.path.firstIndex(of: "]"),
+        let number = Int(
+          pending.path[pending.path.index(pending.path.startIndex, offsetBy: 5)..<close])
+      {
+        pending.path = "ties[\(number + shift)" + pending.path[close...]
+      }
       kept.append(pending)
       if kept.count >= limit * 2 { trim() }
     }

@@ -44,7 +44,10 @@ final class SharedBuffer<Element>: @unchecked Sendable {
     pointer.initialize(repeating: value)
   }
 
-  deinit { pointer.deallocate() }
+  deinit {
+    _ = pointer.deinitialize()  // elements may own memory ([Int] lists, say)
+    pointer.deallocate()
+  }
 
   var array: [Element] { Array(pointer) }
 }

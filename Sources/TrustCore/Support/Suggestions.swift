@@ -44,7 +44,7 @@ func isLikelyMisspelling(_ candidate: String, of intended: String) -> Bool {
 /// the earliest wins a tie.
 ///
 /// - Complexity: O(*c* × *k*²) for *c* candidates of about *k* characters.
-func closestMatch<Candidates: Sequence<String>>(to text: String, among candidates: Candidates)
+func closestCandidate<Candidates: Sequence<String>>(to text: String, among candidates: Candidates)
   -> String?
 {
   var best: String?
