@@ -141,8 +141,7 @@ struct NetworkParser {
             path: "strongTieThreshold", at: valueOffset, what: "the strong-tie threshold",
             code: .invalidValue)
         } else {
-          if unknownKeys.count < 16 { unknownKeys.append((scanner.text(key), keyOffset)) }
-          try scanner.skipValue(depth: 1, maximumDepth: NetworkReader.maximumDepth)
+          try skipUnknownKey(key, at: keyOffset, depth: 1, noting: &unknownKeys)
         }
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }
@@ -166,6 +165,16 @@ struct NetworkParser {
         .error, .tooLarge, at: start, path: "",
         "more than \(Int32.max - 1) people or ties: beyond what one trustmap network indexes")
     }
+  }
+
+  /// Skips the value of a key the format does not know (allowed, for forward
+  /// compatibility), noting the first few keys for "did you mean" hints.
+  private mutating func skipUnknownKey(
+    _ key: JSONScanner.StringToken, at offset: Int, depth: Int,
+    noting unknownKeys: inout [(String, Int)]
+  ) throws(JSONScanner.Failure) {
+    if unknownKeys.count < 16 { unknownKeys.append((scanner.text(key), offset)) }
+    try scanner.skipValue(depth: depth, maximumDepth: NetworkReader.maximumDepth)
   }
 
   /// Skips white space and returns the offset of the value that follows.
@@ -263,8 +272,7 @@ struct NetworkParser {
           if seen.insert(3) { duplicateKey("name", at: keyOffset, path: "people[\(index)]") }
           displayName = try optionalString(path: "people[\(index)].name", at: valueOffset, depth: 3)
         } else {
-          if unknownKeys.count < 8 { unknownKeys.append((scanner.text(key), keyOffset)) }
-          try scanner.skipValue(depth: 3, maximumDepth: NetworkReader.maximumDepth)
+          try skipUnknownKey(key, at: keyOffset, depth: 3, noting: &unknownKeys)
         }
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }
@@ -449,8 +457,7 @@ struct NetworkParser {
           if seen.insert(4) { duplicateKey("contexts", at: keyOffset, path: "ties[\(index)]") }
           try parseContexts(index, at: valueOffset)
         } else {
-          if unknownKeys.count < 8 { unknownKeys.append((scanner.text(key), keyOffset)) }
-          try scanner.skipValue(depth: 3, maximumDepth: NetworkReader.maximumDepth)
+          try skipUnknownKey(key, at: keyOffset, depth: 3, noting: &unknownKeys)
         }
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }
@@ -787,8 +794,7 @@ struct NetworkParser {
             element += 1
           } while try scanner.nextElement(close: UInt8(ascii: "]"))
         } else {
-          if unknownKeys.count < 8 { unknownKeys.append((scanner.text(key), keyOffset)) }
-          try scanner.skipValue(depth: 3, maximumDepth: NetworkReader.maximumDepth)
+          try skipUnknownKey(key, at: keyOffset, depth: 3, noting: &unknownKeys)
         }
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }

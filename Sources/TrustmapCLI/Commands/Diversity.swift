@@ -135,16 +135,7 @@ struct DiversityReport: StandaloneReport {
   private func writeJSON(_ d: DiversityAnalysis, into json: inout JSONWriter, network: TrustNetwork)
   {
     json.object { json in
-      json.key("attribute")
-      json.string(d.attribute)
-      json.key("values")
-      json.int(d.valueCount)
-      json.key("assortativity")
-      json.number(d.assortativity)
-      json.key("eiIndex")
-      json.number(d.eiIndex)
-      json.key("volumeBlauSpearman")
-      json.number(d.volumeBlauSpearman)
+      writeNetworkFigures(d, into: &json)
       json.key("people")
       json.array { json in
         for row in d.people {
@@ -286,20 +277,25 @@ struct DiversitySection: ReportSection {
     json.array { json in
       for d in analyses {
         json.object { json in
-          json.key("attribute")
-          json.string(d.attribute)
-          json.key("values")
-          json.int(d.valueCount)
-          json.key("assortativity")
-          json.number(d.assortativity)
-          json.key("eiIndex")
-          json.number(d.eiIndex)
-          json.key("volumeBlauSpearman")
-          json.number(d.volumeBlauSpearman)
+          writeNetworkFigures(d, into: &json)
           json.key("narrow")
           json.int(d.narrow.count)
         }
       }
     }
   }
+}
+
+/// The attribute and the network's figures, shared by `diversity` and `analyse`.
+private func writeNetworkFigures(_ d: DiversityAnalysis, into json: inout JSONWriter) {
+  json.key("attribute")
+  json.string(d.attribute)
+  json.key("values")
+  json.int(d.valueCount)
+  json.key("assortativity")
+  json.number(d.assortativity)
+  json.key("eiIndex")
+  json.number(d.eiIndex)
+  json.key("volumeBlauSpearman")
+  json.number(d.volumeBlauSpearman)
 }
