@@ -402,6 +402,9 @@ struct ParallelReadTests {
     expectSameReading(#"{"trustmap": 1, "ties": [\#(ties.joined(separator: ","))], "people": [\#(people)]}"#)
     expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(ties[0])]}"#)
     expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": []}"#)
+    // Found by the fuzzer: an empty ties array, with later content where the guess lands.
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [ ], "x": [\#(ties.joined(separator: ","))]}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [ ]"from": [\#(ties.joined(separator: ","))]}"#)
     expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(ties.joined(separator: ","))"#)
   }
 }

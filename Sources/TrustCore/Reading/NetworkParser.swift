@@ -666,6 +666,10 @@ struct NetworkParser {
     throws(JSONScanner.Failure) -> Int
   {
     scanner.position = start
+    if scanner.peek() == UInt8(ascii: "]") {
+      scanner.position += 1
+      return -1  // an empty array: nothing to split
+    }
     var index = 0
     while true {
       let offset = skipSpace()
