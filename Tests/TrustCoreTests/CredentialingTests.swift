@@ -128,6 +128,22 @@ struct CredentialingTests {
     }
   }
 
+  @Test(arguments: 1...3 as ClosedRange<UInt64>)
+  func batchedNearCountsAndCoherencesMatchOneByOne(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 40, ties: 90, seed: seed))
+    let graph = try TrustGraph(net)
+    let communities = net.indexedCommunities + net.indexedCommunities(byAttribute: "team")
+    let coherences = GroupProjection.coherences(graph, communities: communities)
+    for depth in 0...3 {
+      let near = GroupProjection.nearCounts(graph, communities: communities, nearDepth: depth)
+      for (index, community) in communities.enumerated() {
+        let one = GroupProjection(graph, network: net, members: community.members, nearDepth: depth)
+        #expect(near[index] == one.near.count)
+        #expect(coherences[index] == one.coherence)
+      }
+    }
+  }
+
   @Test func communitiesByAttribute() throws {
     let net = try network(
       """

@@ -58,7 +58,10 @@ public struct NetworkSummary: Sendable, Hashable {
   }
 
   /// Computes the summary of `network` on `graph`.
-  package init(_ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity]? = nil) {
+  package init(
+    _ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity]? = nil,
+    components found: Components? = nil
+  ) {
     name = network.name
     people = network.people.count
     tieRecords = network.ties.count
@@ -78,7 +81,7 @@ public struct NetworkSummary: Sendable, Hashable {
     self.communities = (communities ?? network.indexedCommunities).map {
       CommunitySize(id: $0.id, name: $0.name, members: $0.members.count)
     }
-    let parts = Components(graph)
+    let parts = found ?? Components(graph)
     components = parts.count
     largestComponent = parts.largestSize
     isolates = (0..<graph.personCount).reduce(0) { $0 + (graph.degree(of: $1) == 0 ? 1 : 0) }

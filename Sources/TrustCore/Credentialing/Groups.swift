@@ -139,4 +139,53 @@ package struct GroupProjection: Sendable, Hashable {
     self.outLinked = outLinked
     self.nearDepth = nearDepth
   }
+
+  /// The coherence of each community, touching only its members and their
+  /// ties: one set of marks is reused, so many communities cost O(Σ their degrees).
+  package static func coherences(_ graph: TrustGraph, communities: [IndexedCommunity])
+    -> [Coherence]
+  {
+    var marks = MembershipMarks(personCount: graph.personCount)
+    return communities.map { community in
+      marks.reset()
+      for member in community.members { marks.insert(Int(member)) }
+      return Coherence(graph, members: community.members, marks: marks)
+    }
+  }
+
+  /// How many non-members lie within `nearDepth` strong ties of each
+  /// community, with reused marks and queue: each community costs only the
+  /// neighbourhood it explores, not O(*n*).
+  package static func nearCounts(
+    _ graph: TrustGraph, communities: [IndexedCommunity], nearDepth: Int
+  )
+    -> [Int]
+  {
+    var reached = MembershipMarks(personCount: graph.personCount)
+    var distance = [Int32](repeating: 0, count: graph.personCount)
+    var queue: [Int32] = []
+    return communities.map { community in
+      reached.reset()
+      queue.removeAll(keepingCapacity: true)
+      for member in community.members where !reached.contains(Int(member)) {
+        reached.insert(Int(member))
+        distance[Int(member)] = 0
+        queue.append(member)
+      }
+      let members = queue.count
+      var head = 0
+      while head < queue.count {
+        let current = Int(queue[head])
+        head += 1
+        let next = distance[current] + 1
+        if next > nearDepth { continue }
+        for neighbour in graph.neighbours(of: current) where !reached.contains(Int(neighbour)) {
+          reached.insert(Int(neighbour))
+          distance[Int(neighbour)] = next
+          queue.append(neighbour)
+        }
+      }
+      return queue.count - members
+    }
+  }
 }

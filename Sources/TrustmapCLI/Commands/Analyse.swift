@@ -57,8 +57,9 @@ func analyseSections(
   var sections: [any ReportSection] = []
   if asked.contains("summary") {
     progress.phase("summary and components")
-    let summary = NetworkSummary(network, graph: graph, communities: communities)
     let components = Components(graph)
+    let summary = NetworkSummary(
+      network, graph: graph, communities: communities, components: components)
     progress.phase("degrees of trust")
     let degrees = TrustDegreeCounts(graph)
     sections.append(

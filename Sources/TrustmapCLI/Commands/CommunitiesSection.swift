@@ -21,20 +21,18 @@ struct CommunitiesSection: ReportSection {
     let joins = CommunityJoins(
       graph, communities: communities, introducersNeeded: introducersNeeded)
     let summary = joins.summary()
+    // Near at depth 1 is exactly the direct joiners.
+    let near =
+      nearDepth == 1
+      ? summary.map(\.direct)
+      : GroupProjection.nearCounts(graph, communities: communities, nearDepth: nearDepth)
+    let coherences = GroupProjection.coherences(graph, communities: communities)
     rows = communities.indices.map { index in
       let members = communities[index].members
-      let near: Int
-      if nearDepth == 1 {
-        near = summary[index].direct  // near at depth 1 is exactly the direct joiners
-      } else {
-        near =
-          GroupProjection(graph, network: network, members: members, nearDepth: nearDepth).near
-          .count
-      }
       return Row(
-        community: communities[index], join: summary[index], near: near,
-        out: graph.personCount - members.count - near,
-        coherence: GroupProjection.Coherence(graph, members: members))
+        community: communities[index], join: summary[index], near: near[index],
+        out: graph.personCount - members.count - near[index],
+        coherence: coherences[index])
     }
     self.nearDepth = nearDepth
     self.introducersNeeded = introducersNeeded
