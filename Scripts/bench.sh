@@ -3,6 +3,7 @@
 # the generated S, M and L networks, side by side in one run.
 #
 #   Scripts/bench.sh [SIZES] [RUNS]     e.g. Scripts/bench.sh "S M" 3   (default "S M L", 3)
+#   PEERS=0 Scripts/bench.sh ...         trustmap and json.load only
 #
 # Needs python3 with numpy (for ../shared/bench/gen.py) and, for the peers,
 # `pip install igraph leidenalg networkit networkx`. Networks are generated once
@@ -47,6 +48,7 @@ for size in $sizes; do
   measure "trustmap tribes" "$bin" tribes "$file"
   measure "trustmap tribes (all ties, unweighted)" "$bin" tribes "$file" --strong 0 --unweighted
   measure "python3 json.load" python3 -c "import json; json.load(open('$file'))"
+  [ "${PEERS:-1}" = 1 ] || continue
   export BENCH_RESULTS="$PWD/$data/peer-bench.jsonl"
   slow=(--skip leidenalg,nbhd_lists,leiden_conv)
   python3 ../shared/bench/bench.py "$file" igraph --runs 1 "${slow[@]}" || true
