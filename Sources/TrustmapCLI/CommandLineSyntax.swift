@@ -34,7 +34,9 @@ struct OptionSpec: Sendable {
     help: "Strong-tie distance from a member that counts as near. (default: 1)")
   static let by = OptionSpec(
     name: "--by", valueName: "attribute", repeatable: true,
-    help: "The attribute to measure diversity over. Repeatable. (default: every attribute)")
+    help:
+      "The attribute to measure diversity over, or tribe / tribe:LEVEL. Repeatable. (default: every attribute)"
+  )
   static let permutations = OptionSpec(
     name: "--permutations", valueName: "n",
     help:
@@ -69,7 +71,9 @@ struct OptionSpec: Sendable {
     name: "--output", valueName: "file", help: "Write to this file instead of standard output.")
   static let communityBy = OptionSpec(
     name: "--community-by", valueName: "attribute",
-    help: "Instead of the file's communities, one per value of this attribute (id ATTR=VALUE).")
+    help:
+      "Instead of the file's communities, one per value of this attribute (id ATTR=VALUE), or per tribe (tribe, tribe:LEVEL)."
+  )
 }
 
 /// A command: its name, what it does, its options.

@@ -69,6 +69,9 @@ struct PublicAPITests {
     #expect(team.people.map(\.blau) == [0, 0.5, 0, nil])
     let byTeam = try analyzer.groups(of: "team=sales", communities: .attribute("team"))
     #expect(byTeam.inGroup == ["cy", "dee"])
+    let byTribe = try analyzer.joins(communities: .tribes(level: 0))
+    #expect(byTribe.summary.map(\.community).allSatisfy { $0.hasPrefix("tribe=T") })
+    #expect(throws: TrustQueryError.self) { try analyzer.joins(communities: .tribes(level: 7)) }
     let tree = analyzer.tribes()
     #expect(tree.levels[0].tribes.flatMap(\.members).sorted() == ["ana", "bo", "cy", "dee"])
   }

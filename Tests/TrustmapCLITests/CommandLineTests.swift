@@ -48,12 +48,12 @@ struct CommandLineTests {
       ),
       (
         ["joins", "Examples/org.json", "--community-by", "teem"],
-        "Error: unknown attribute 'teem' for '--community-by' (the network's attributes: team, site, level)\nDid you mean 'team'?\n"
+        "Error: unknown attribute 'teem' for '--community-by' (the network's attributes: team, site, level, tribe)\nDid you mean 'team'?\n"
       ),
       (["joins", "Examples/org.json", "--introducers", "0"], "Error: invalid value '0' for '--introducers': expected a whole number ≥ 1\n"),
       (
         ["diversity", "Examples/org.json", "--by", "tem"],
-        "Error: unknown attribute 'tem' for '--by' (the network's attributes: team, site, level)\nDid you mean '--by team'?\n"
+        "Error: unknown attribute 'tem' for '--by' (the network's attributes: team, site, level, tribe)\nDid you mean '--by team'?\n"
       ),
       (["diversity", "Examples/org.json", "--seed", "-1"], "Error: invalid value '-1' for '--seed': expected a whole number ≥ 0\n"),
       (["tribes", "Examples/org.json", "--level", "9"], "Error: no level 9: this network has levels 0 to 2\n"),
@@ -67,6 +67,10 @@ struct CommandLineTests {
       (
         ["analyse", "Examples/org.json", "--sections", "sumary"],
         "Error: unknown section 'sumary' for '--sections'; expected summary, communities, diversity, tribes\nDid you mean 'summary'?\n"
+      ),
+      (
+        ["joins", "Examples/org.json", "--community-by", "tribe:9"],
+        "Error: no tribe level '9' for '--community-by': this network has levels 0 to 2\n"
       ),
       (["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
       (["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
@@ -150,6 +154,9 @@ struct CommandLineTests {
       (["analyse", "Examples/org.json", "--sections", "communities,tribes", "--format", "json"], "analyse-org-sections.json"),
       (["diversity", "Examples/org.json", "--by", "team"], "diversity-org-team.txt"),
       (["tribes", "Examples/org.json"], "tribes-org.txt"),
+      (["joins", "Examples/org.json", "--community-by", "tribe", "--format", "json"], "joins-org-by-tribe.json"),
+      (["groups", "Examples/org.json", "--community-by", "tribe:1", "--community", "tribe:1=L1.T1"], "groups-org-tribe-1.txt"),
+      (["diversity", "Examples/org.json", "--by", "tribe", "--by", "team", "--format", "csv"], "diversity-org-by-tribe.csv"),
       (["tribes", "Examples/org.json", "--format", "json", "--seed", "4", "--resolution", "0.8"], "tribes-org.json"),
       (["tribes", "Examples/org.json", "--format", "csv"], "tribes-org.csv"),
       (["tribes", "Examples/grown-community.json", "--level", "0", "--quality", "cpm", "--resolution", "0.2"], "tribes-grown-community-cpm.txt"),

@@ -80,6 +80,16 @@ public struct TrustAnalyzer: Sendable {
         throw .unknown(.unknownAttribute, "attribute", attribute, among: network.attributeKeys)
       }
       return network.indexedCommunities(byAttribute: attribute)
+    case .tribes(let level):
+      let hierarchy = TribeHierarchy(network, graph: graph)
+      guard level >= 0 && level < hierarchy.levels.count else {
+        throw TrustQueryError(
+          code: .invalidSetting, name: "tribe:\(level)", closestMatch: nil,
+          message:
+            "no tribe level \(level): this network has levels 0 to \(hierarchy.levels.count - 1)")
+      }
+      let key = level == 0 ? "tribe" : "tribe:\(level)"
+      return TrustNetwork.communities(from: hierarchy.levels[level].column(key: key))
     }
   }
 
@@ -101,4 +111,7 @@ public enum CommunitySource: Sendable, Hashable {
   case file
   /// One community per value of an attribute, with id `ATTR=VALUE`.
   case attribute(String)
+  /// One community per tribe of a level (found with default settings), with
+  /// id `tribe=T1` at level 0 and `tribe:1=L1.T1` above.
+  case tribes(level: Int)
 }

@@ -8,7 +8,12 @@ extension TrustNetwork {
   ///
   /// - Complexity: O(*n* + *a*), *n* people and *a* attribute entries.
   package func indexedCommunities(byAttribute key: String) -> [IndexedCommunity] {
-    let column = people.attributeColumn(key)
+    Self.communities(from: people.attributeColumn(key))
+  }
+
+  /// One community per value of a column (an attribute, or the tribes of a level).
+  package static func communities(from column: AttributeColumn) -> [IndexedCommunity] {
+    let key = column.key
     var members = [[Int32]](repeating: [], count: column.values.count)
     for (person, code) in column.codes.enumerated() where code >= 0 {
       members[Int(code)].append(Int32(truncatingIfNeeded: person))

@@ -86,6 +86,15 @@ package struct TribeLevel: Sendable, Hashable {
   }
 }
 
+extension TribeLevel {
+  /// The level as an attribute column: each person's value is their tribe's
+  /// id, so tribes can be communities (`--community-by tribe`) or an
+  /// attribute (`diversity --by tribe`).
+  package func column(key: String) -> AttributeColumn {
+    AttributeColumn(key: key, codes: tribeOf, values: tribes.map(\.id))
+  }
+}
+
 /// A tribe: its members and profile.
 package struct Tribe: Sendable, Hashable {
   /// `T1`, `T2`, … at level 0; `L1.T1`, … above.

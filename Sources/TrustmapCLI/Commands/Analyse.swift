@@ -37,7 +37,7 @@ func analyseSections(
   _ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments,
   progress: ProgressReporter
 ) throws(CommandFailure) -> [any ReportSection] {
-  let communities = try selectedCommunities(network, parsed)
+  let communities = try selectedCommunities(network, parsed, graph: graph)
   let needed = try usage { () throws(UsageError) in
     try parsed.positiveInteger(.introducers, default: 1)
   }

@@ -1,20 +1,43 @@
 import TrustCore
 
-/// The communities a command works on: the file's, or `--community-by ATTR`'s.
-func selectedCommunities(_ network: TrustNetwork, _ parsed: ParsedArguments) throws(CommandFailure)
-  -> [IndexedCommunity]
-{
+/// The communities a command works on: the file's, or `--community-by ATTR`'s
+/// (`tribe` and `tribe:LEVEL` name the tribes found with default settings).
+func selectedCommunities(
+  _ network: TrustNetwork, _ parsed: ParsedArguments, graph: TrustGraph? = nil
+) throws(CommandFailure) -> [IndexedCommunity] {
   guard let attribute = parsed.value(.communityBy) else { return network.indexedCommunities }
-  guard network.attributeKeys.contains(attribute) else {
-    let keys = network.attributeKeys
-    throw .usage(
-      UsageError(
-        message: "unknown attribute '\(attribute)' for '--community-by' (the network's attributes: "
-          + (keys.isEmpty ? "none" : keys.joined(separator: ", ")) + ")",
-        command: parsed.command,
-        suggestion: closestName(to: attribute, among: keys).map { "Did you mean '\($0)'?" }))
+  let column = try attributeColumn(attribute, network, graph, parsed, option: "--community-by")
+  return TrustNetwork.communities(from: column)
+}
+
+/// An attribute's column, or the tribes' (`tribe`, `tribe:LEVEL`) when the
+/// network has no attribute of that name; a usage error otherwise.
+func attributeColumn(
+  _ name: String, _ network: TrustNetwork, _ graph: TrustGraph?, _ parsed: ParsedArguments,
+  option: String
+) throws(CommandFailure) -> AttributeColumn {
+  let keys = network.attributeKeys
+  if keys.contains(name) { return network.people.attributeColumn(name) }
+  if let graph, name == "tribe" || name.hasPrefix("tribe:") {
+    let level = name == "tribe" ? 0 : Int(name.dropFirst("tribe:".count)) ?? -1
+    let hierarchy = TribeHierarchy(network, graph: graph)
+    guard level >= 0 && level < hierarchy.levels.count else {
+      throw .usage(
+        UsageError(
+          message: "no tribe level '\(name.dropFirst("tribe:".count))' for '\(option)': "
+            + "this network has levels 0 to \(hierarchy.levels.count - 1)",
+          command: parsed.command))
+    }
+    return hierarchy.levels[level].column(key: name)
   }
-  return network.indexedCommunities(byAttribute: attribute)
+  let hint = (keys + ["tribe"]).joined(separator: ", ")
+  throw .usage(
+    UsageError(
+      message: "unknown attribute '\(name)' for '\(option)' (the network's attributes: \(hint))",
+      command: parsed.command,
+      suggestion: closestName(to: name, among: keys + ["tribe"]).map {
+        option == "--by" ? "Did you mean '--by \($0)'?" : "Did you mean '\($0)'?"
+      }))
 }
 
 /// The person named by `--person`, or a usage error naming the closest id.
@@ -74,7 +97,7 @@ func reachReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
   guard let person = try selectedPerson(network, parsed) else {
     throw .usage(UsageError(message: "missing '--person <id>'", command: parsed.command))
   }
-  let communities = try selectedCommunities(network, parsed)
+  let communities = try selectedCommunities(network, parsed, graph: graph)
   let needed = try usage { () throws(UsageError) in
     try parsed.positiveInteger(.introducers, default: 1)
   }
@@ -200,7 +223,7 @@ struct ReachReport: StandaloneReport {
 func joinsReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments)
   throws(CommandFailure) -> any StandaloneReport
 {
-  let communities = try selectedCommunities(network, parsed)
+  let communities = try selectedCommunities(network, parsed, graph: graph)
   let person = try selectedPerson(network, parsed)
   let community = try selectedCommunity(communities, parsed)
   let needed = try usage { () throws(UsageError) in
@@ -332,7 +355,7 @@ struct JoinsReport: StandaloneReport {
 func groupsReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments)
   throws(CommandFailure) -> any StandaloneReport
 {
-  let communities = try selectedCommunities(network, parsed)
+  let communities = try selectedCommunities(network, parsed, graph: graph)
   guard let index = try selectedCommunity(communities, parsed) else {
     throw .usage(UsageError(message: "missing '--community <id>'", command: parsed.command))
   }

@@ -1,35 +1,29 @@
 import TrustCore
 
 /// The attributes named by `--by`, or every attribute; a usage error for an unknown one.
-func selectedAttributes(_ network: TrustNetwork, _ parsed: ParsedArguments) throws(CommandFailure)
-  -> [String]
+func selectedAttributes(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments)
+  throws(CommandFailure) -> [AttributeColumn]
 {
-  let keys = network.attributeKeys
   let asked = parsed.all(.by)
-  if asked.isEmpty { return keys }
-  for attribute in asked where !keys.contains(attribute) {
-    throw .usage(
-      UsageError(
-        message: "unknown attribute '\(attribute)' for '--by' (the network's attributes: "
-          + (keys.isEmpty ? "none" : keys.joined(separator: ", ")) + ")",
-        command: parsed.command,
-        suggestion: closestName(to: attribute, among: keys).map { "Did you mean '--by \($0)'?" }))
-  }
+  if asked.isEmpty { return network.attributeKeys.map { network.people.attributeColumn($0) } }
   var seen = Set<String>()
-  return asked.filter { seen.insert($0).inserted }
+  var columns: [AttributeColumn] = []
+  for name in asked where seen.insert(name).inserted {
+    columns.append(try attributeColumn(name, network, graph, parsed, option: "--by"))
+  }
+  return columns
 }
 
 func diversityReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments)
   throws(CommandFailure) -> any StandaloneReport
 {
-  let attributes = try selectedAttributes(network, parsed)
+  let columns = try selectedAttributes(network, graph, parsed)
   let permutations = try usage { () throws(UsageError) in
     try parsed.positiveInteger(.permutations, default: 0, minimum: 0)
   }
   let seed = try usage { () throws(UsageError) in try parsed.seed() }
-  let analyses = attributes.map {
-    DiversityAnalysis(
-      graph, column: network.people.attributeColumn($0), permutations: permutations, seed: seed)
+  let analyses = columns.map {
+    DiversityAnalysis(graph, column: $0, permutations: permutations, seed: seed)
   }
   return DiversityReport(analyses: analyses)
 }
