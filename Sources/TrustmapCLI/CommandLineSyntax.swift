@@ -245,15 +245,7 @@ extension ParsedArguments {
       }
       settings.threshold = threshold
     }
-    if let text = value(.reciprocity) {
-      guard let rule = StrongTieSettings.Reciprocity(rawValue: text) else {
-        throw UsageError(
-          message: "invalid value '\(text)' for '--reciprocity': expected any or mutual",
-          command: command,
-          suggestion: closestName(to: text, among: ["any", "mutual"]).map {
-            "Did you mean '\($0)'?"
-          })
-      }
+    if let rule = try choice(.reciprocity, StrongTieSettings.Reciprocity.self) {
       settings.reciprocity = rule
     }
     settings.contexts = all(.context)
@@ -271,20 +263,26 @@ extension ParsedArguments {
       settings.resolution = gamma
     }
     settings.seed = try seed()
-    if let text = value(.quality) {
-      guard let quality = ClusteringQuality(rawValue: text) else {
-        throw UsageError(
-          message: "invalid value '\(text)' for '--quality': expected modularity or cpm",
-          command: command,
-          suggestion: closestName(to: text, among: ["modularity", "cpm"]).map {
-            "Did you mean '\($0)'?"
-          })
-      }
-      settings.quality = quality
-    }
+    if let quality = try choice(.quality, ClusteringQuality.self) { settings.quality = quality }
     settings.unweighted = has(.unweighted)
     if has(.restarts) { settings.restarts = try positiveInteger(.restarts, default: 1) }
     return settings
+  }
+
+  /// The value of an option that names one of a fixed set, or a usage error
+  /// listing them ("expected any or mutual") with the closest.
+  func choice<Value: RawRepresentable & CaseIterable>(_ option: OptionSpec, _ type: Value.Type)
+    throws(UsageError) -> Value? where Value.RawValue == String
+  {
+    guard let text = value(option) else { return nil }
+    if let chosen = Value(rawValue: text) { return chosen }
+    let names = Value.allCases.map(\.rawValue)
+    let expected =
+      names.count == 2 ? names.joined(separator: " or ") : names.joined(separator: ", ")
+    throw UsageError(
+      message: "invalid value '\(text)' for '\(option.name)': expected \(expected)",
+      command: command,
+      suggestion: closestName(to: text, among: names).map { "Did you mean '\($0)'?" })
   }
 
   func seed() throws(UsageError) -> UInt64 {
