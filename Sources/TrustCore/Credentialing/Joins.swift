@@ -69,53 +69,14 @@ package struct CommunityJoins: Sendable {
   /// - Complexity: per community, O(Σ degrees of members and of their outside
   ///   neighbours), not O(*n*): only people near the community are touched.
   package func summary() -> [JoinSummary] {
-    var members = MembershipMarks(personCount: graph.personCount)
-    var touched = MembershipMarks(personCount: graph.personCount)
-    var introducerCount = [Int32](repeating: 0, count: graph.personCount)
-    var isDirect = MembershipMarks(personCount: graph.personCount)
-    var result: [JoinSummary] = []
-    result.reserveCapacity(communities.count)
-    var frontier: [Int32] = []
-    var candidates: [Int32] = []
-    for (index, community) in communities.enumerated() {
-      members.reset()
-      touched.reset()
-      isDirect.reset()
-      for member in community.members { members.insert(Int(member)) }
-      // Non-members with a tie into C: direct joiners, and each an introducer.
-      frontier.removeAll(keepingCapacity: true)
-      for member in community.members {
-        for neighbour in graph.neighbours(of: Int(member)) where !members.contains(Int(neighbour)) {
-          if !isDirect.contains(Int(neighbour)) {
-            isDirect.insert(Int(neighbour))
-            frontier.append(neighbour)
-          }
-        }
-      }
-      var introduced = 0
-      candidates.removeAll(keepingCapacity: true)
-      for introducer in frontier {
-        for person in graph.neighbours(of: Int(introducer)) {
-          let p = Int(person)
-          if members.contains(p) || isDirect.contains(p) { continue }
-          if !touched.contains(p) {
-            touched.insert(p)
-            introducerCount[p] = 0
-            candidates.append(person)
-          }
-          introducerCount[p] += 1
-        }
-      }
-      for person in candidates where introducerCount[Int(person)] >= introducersNeeded {
-        introduced += 1
-      }
-      let nonMembers = graph.personCount - community.members.count
-      result.append(
-        JoinSummary(
-          community: index, members: community.members.count, direct: frontier.count,
-          introduced: introduced, cold: nonMembers - frontier.count - introduced))
+    let empty = JoinSummary(community: 0, members: 0, direct: 0, introduced: 0, cold: 0)
+    let results = SharedBuffer<JoinSummary>(repeating: empty, count: communities.count)
+    let workers = (0..<workerCount).map { _ in JoinSummaryWorker(personCount: graph.personCount) }
+    // Communities are independent: blocks of them on every core, each worker with its own marks.
+    forEachBlockInParallel(count: communities.count, block: 8) { worker, range in
+      for index in range { results.pointer[index] = workers[worker].summary(of: index, in: self) }
     }
-    return result
+    return results.array
   }
 
   /// The assessment of every non-member of `community`, in file order of people,
@@ -199,5 +160,63 @@ package struct WarmthRoutes: Sendable, Hashable {
       path.append(Int32(truncatingIfNeeded: current))
     }
     return path
+  }
+}
+
+/// One core's marks and scratch lists for join summaries, reused from one
+/// community to the next.
+final class JoinSummaryWorker: @unchecked Sendable {
+  private var members: MembershipMarks
+  private var touched: MembershipMarks
+  private var isDirect: MembershipMarks
+  private var introducerCount: [Int32]
+  private var frontier: [Int32] = []
+  private var candidates: [Int32] = []
+
+  init(personCount: Int) {
+    members = MembershipMarks(personCount: personCount)
+    touched = MembershipMarks(personCount: personCount)
+    isDirect = MembershipMarks(personCount: personCount)
+    introducerCount = [Int32](repeating: 0, count: personCount)
+  }
+
+  func summary(of index: Int, in joins: CommunityJoins) -> JoinSummary {
+    let graph = joins.graph
+    let community = joins.communities[index]
+    members.reset()
+    touched.reset()
+    isDirect.reset()
+    for member in community.members { members.insert(Int(member)) }
+    // Non-members with a tie into C: direct joiners, and each an introducer.
+    frontier.removeAll(keepingCapacity: true)
+    for member in community.members {
+      for neighbour in graph.neighbours(of: Int(member)) where !members.contains(Int(neighbour)) {
+        if !isDirect.contains(Int(neighbour)) {
+          isDirect.insert(Int(neighbour))
+          frontier.append(neighbour)
+        }
+      }
+    }
+    var introduced = 0
+    candidates.removeAll(keepingCapacity: true)
+    for introducer in frontier {
+      for person in graph.neighbours(of: Int(introducer)) {
+        let p = Int(person)
+        if members.contains(p) || isDirect.contains(p) { continue }
+        if !touched.contains(p) {
+          touched.insert(p)
+          introducerCount[p] = 0
+          candidates.append(person)
+        }
+        introducerCount[p] += 1
+      }
+    }
+    for person in candidates where introducerCount[Int(person)] >= joins.introducersNeeded {
+      introduced += 1
+    }
+    let nonMembers = graph.personCount - community.members.count
+    return JoinSummary(
+      community: index, members: community.members.count, direct: frontier.count,
+      introduced: introduced, cold: nonMembers - frontier.count - introduced)
   }
 }

@@ -492,59 +492,70 @@ struct NetworkParser {
   private mutating func resolveTieEnds() {
     let count = ties.from.count
     let bytes = UnsafeSendable(scanner.bytes)
-    let from = SharedBuffer<Int32>(repeating: -1, count: count)
-    let to = SharedBuffer<Int32>(repeating: -1, count: count)
+    // Resolved in place: the arrays are moved out, filled through pointers, moved back.
+    var fromColumn = ties.from
+    var toColumn = ties.to
+    ties.from = []
+    ties.to = []
     let total = count * 2
     let block = 1 << 16
     let unknownByBlock = SharedBuffer<[Int]>(repeating: [], count: (total + block - 1) / block)
-    people.ids.withLookup { ids in
-      tieEnds.withUnsafeBufferPointer { ends in
-        let shared = UnsafeSendable((ids, ends))
-        // Blocks of tie ends on every core; the table is only read.
-        forEachBlockInParallel(count: total, block: block) { _, range in
-          let (ids, ends) = shared.value
-          let bytes = bytes.value
-          var unknown: [Int] = []
-          // In batches: first the tags and one load per key, issued back to
-          // back so their cache misses overlap, then the full look-ups.
-          let batch = 32
-          var tags = [UInt32](repeating: 0, count: batch)
-          var sink: Int32 = 0
-          var base = range.lowerBound
-          while base < range.upperBound {
-            let end = min(base &+ batch, range.upperBound)
-            for slot in base..<end {
-              let entry = ends[slot]
-              guard entry.length != .max else { continue }
-              let start = Int(entry.start)
-              let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
-              let tag = ids.tag(of: key)
-              tags[slot &- base] = tag
-              sink ^= ids.touch(tag: tag)
-            }
-            for slot in base..<end {
-              let entry = ends[slot]
-              guard entry.length != .max else { continue }
-              let start = Int(entry.start)
-              let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
-              if let found = ids.index(of: key, tag: tags[slot &- base]) {
-                let value = Int32(truncatingIfNeeded: found)
-                if slot & 1 == 0 {
-                  from.pointer[slot >> 1] = value
-                } else {
-                  to.pointer[slot >> 1] = value
+    fromColumn.withUnsafeMutableBufferPointer { fromPointer in
+      toColumn.withUnsafeMutableBufferPointer { toPointer in
+        let from = UnsafeSendable(fromPointer)
+        let to = UnsafeSendable(toPointer)
+        people.ids.withLookup { ids in
+          tieEnds.withUnsafeBufferPointer { ends in
+            let shared = UnsafeSendable((ids, ends))
+            // Blocks of tie ends on every core; the table is only read.
+            forEachBlockInParallel(count: total, block: block) { _, range in
+              let (ids, ends) = shared.value
+              let bytes = bytes.value
+              var unknown: [Int] = []
+              // In batches: first the tags and one load per key, issued back to
+              // back so their cache misses overlap, then the full look-ups.
+              let batch = 32
+              var tags = [UInt32](repeating: 0, count: batch)
+              var sink: Int32 = 0
+              var base = range.lowerBound
+              while base < range.upperBound {
+                let end = min(base &+ batch, range.upperBound)
+                for slot in base..<end {
+                  let entry = ends[slot]
+                  guard entry.length != .max else { continue }
+                  let start = Int(entry.start)
+                  let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
+                  let tag = ids.tag(of: key)
+                  tags[slot &- base] = tag
+                  sink ^= ids.touch(tag: tag)
                 }
-              } else {
-                unknown.append(slot)
+                for slot in base..<end {
+                  let entry = ends[slot]
+                  guard entry.length != .max else { continue }
+                  let start = Int(entry.start)
+                  let key = UnsafeBufferPointer(rebasing: bytes[start..<start &+ Int(entry.length)])
+                  if let found = ids.index(of: key, tag: tags[slot &- base]) {
+                    let value = Int32(truncatingIfNeeded: found)
+                    if slot & 1 == 0 {
+                      from.value[slot >> 1] = value
+                    } else {
+                      to.value[slot >> 1] = value
+                    }
+                  } else {
+                    unknown.append(slot)
+                  }
+                }
+                base = end
               }
+              if sink == Int32.min { unknown.reserveCapacity(0) }
+              unknownByBlock.pointer[range.lowerBound / block] = unknown
             }
-            base = end
           }
-          if sink == Int32.min { unknown.reserveCapacity(0) }
-          unknownByBlock.pointer[range.lowerBound / block] = unknown
         }
       }
     }
+    ties.from = fromColumn
+    ties.to = toColumn
     // Ends with escapes stay -1 here; resolvePending sets them.
     for slot in unknownByBlock.array.joined() {
       let start = Int(tieEnds[slot].start)
@@ -552,8 +563,6 @@ struct NetworkParser {
         rebasing: scanner.bytes[start..<start + Int(tieEnds[slot].length)])
       unknownTieEnd(tie: slot >> 1, side: slot & 1, key: key, offset: start - 1)
     }
-    ties.from = from.array
-    ties.to = to.array
   }
 
   private mutating func unknownTieEnd(
@@ -653,10 +662,16 @@ struct NetworkParser {
       return
     }
     let firstCount = halves[0].ties.count + halves[0].tieOrdinals.dropped
-    absorbTies(from: halves[0], ordinalShift: 0)
-    absorbTies(from: halves[1], ordinalShift: firstCount)
+    let end = halves[1].scanner.position
+    // Each half leaves the buffer as it is absorbed, so no column is held twice.
+    absorbTies(from: halves.move(), ordinalShift: 0)
+    halves.initialize(
+      to: NetworkParser(bytes: bytes, diagnosticLimit: 1, parallelMinimumBytes: .max))
+    absorbTies(from: (halves + 1).move(), ordinalShift: firstCount)
+    (halves + 1).initialize(
+      to: NetworkParser(bytes: bytes, diagnosticLimit: 1, parallelMinimumBytes: .max))
     if let failure = failures.pointer[1] { throw failure }
-    scanner.position = halves[1].scanner.position
+    scanner.position = end
   }
 
   /// Reads tie elements from `start`, numbering them from 0, until the comma
@@ -681,21 +696,28 @@ struct NetworkParser {
   }
 
   /// Appends the ties another parser read (the next part of the same array).
-  private mutating func absorbTies(from other: NetworkParser, ordinalShift: Int) {
+  private mutating func absorbTies(from other: consuming NetworkParser, ordinalShift: Int) {
     let base = ties.from.count
-    var contextCode: [Int32] = []
-    for context in 0..<other.ties.contextNames.count {
-      contextCode.append(
-        Int32(truncatingIfNeeded: ties.contextNames.insert(other.ties.contextNames[context]).index))
+    if base == 0 && ties.contextNames.count == 0 && tieEnds.isEmpty {
+      // The first part: adopt its columns instead of copying them.
+      ties = other.ties
+      tieEnds = other.tieEnds
+    } else {
+      var contextCode: [Int32] = []
+      for context in 0..<other.ties.contextNames.count {
+        contextCode.append(
+          Int32(
+            truncatingIfNeeded: ties.contextNames.insert(other.ties.contextNames[context]).index))
+      }
+      ties.from += other.ties.from
+      ties.to += other.ties.to
+      ties.strength += other.ties.strength
+      ties.mutual += other.ties.mutual
+      let contextBase = ties.contextOfRecord.count
+      ties.contextOfRecord += other.ties.contextOfRecord.map { contextCode[Int($0)] }
+      ties.contextOffsets += other.ties.contextOffsets.dropFirst().map { $0 + contextBase }
+      tieEnds += other.tieEnds
     }
-    ties.from += other.ties.from
-    ties.to += other.ties.to
-    ties.strength += other.ties.strength
-    ties.mutual += other.ties.mutual
-    let contextBase = ties.contextOfRecord.count
-    ties.contextOfRecord += other.ties.contextOfRecord.map { contextCode[Int($0)] }
-    ties.contextOffsets += other.ties.contextOffsets.dropFirst().map { $0 + contextBase }
-    tieEnds += other.tieEnds
     let decodedBase = Int32(truncatingIfNeeded: decodedReferences.count)
     for var reference in other.pending {
       reference.owner += Int32(truncatingIfNeeded: base)
