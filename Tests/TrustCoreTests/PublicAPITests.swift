@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TrustCore
 
@@ -26,6 +27,13 @@ struct PublicAPITests {
     #expect(network.allTies.first == Tie(from: "ana", to: "bo", strength: 0.9, mutual: true, contexts: ["work"]))
     #expect(network.communities == [Community(id: "guild", name: "Guild", members: ["cy"])])
     #expect(network.communities(byAttribute: "team").map(\.members) == [["ana", "bo"], ["cy", "dee"]])
+  }
+
+  @Test func readsFoundationData() throws {
+    let data = Data(#"{"trustmap": 1, "people": [{"id": "ana"}, {"id": "bo"}], "ties": [{"from": "ana", "to": "bo"}]}"#.utf8)
+    let network = try TrustNetwork(json: data, source: "data.json")
+    #expect(network.personIDs == ["ana", "bo"])
+    #expect(throws: NetworkLoadError.self) { try TrustNetwork(json: Data("{".utf8)) }
   }
 
   @Test func builderReportsProblemsLikeAFile() {

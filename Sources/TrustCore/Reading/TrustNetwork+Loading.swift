@@ -24,13 +24,20 @@ extension TrustNetwork {
     self = try NetworkReader.read(bytes: bytes, source: path, diagnosticLimit: diagnosticLimit)
   }
 
-  /// Reads a network from the bytes of a file (UTF-8 JSON, format version 1).
+  /// Reads a network from the bytes of a file (UTF-8 JSON, format version 1):
+  /// an array of bytes, Foundation's `Data`, or any collection of `UInt8`.
   ///
   /// ```swift
-  /// let network = try TrustNetwork(json: Array(#"{"trustmap": 1, "people": [{"id": "ana"}]}"#.utf8))
+  /// let data = try Data(contentsOf: url)
+  /// let network = try TrustNetwork(json: data, source: url.lastPathComponent)
   /// ```
-  public init(json bytes: [UInt8], source: String = "<memory>") throws(NetworkLoadError) {
-    self = try NetworkReader.read(bytes: bytes, source: source)
+  ///
+  /// - Complexity: O(*n*) in the number of bytes.
+  public init<Bytes: Collection<UInt8>>(json bytes: Bytes, source: String = "<memory>")
+    throws(NetworkLoadError)
+  {
+    let contiguous = bytes as? [UInt8] ?? Array(bytes)
+    self = try NetworkReader.read(bytes: contiguous, source: source)
   }
 
   /// Reads a network from a JSON string.
