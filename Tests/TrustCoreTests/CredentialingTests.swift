@@ -129,6 +129,22 @@ struct CredentialingTests {
   }
 
   @Test(arguments: 1...3 as ClosedRange<UInt64>)
+  func standingsMatchTheAssessments(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 40, ties: 90, seed: seed))
+    let graph = try TrustGraph(net)
+    let communities = net.indexedCommunities + net.indexedCommunities(byAttribute: "team")
+    for needed in 1...2 {
+      let joins = CommunityJoins(graph, communities: communities, introducersNeeded: needed)
+      for person in 0..<net.people.count {
+        let standings = joins.standings(of: person)
+        for index in communities.indices {
+          #expect(standings[index] == joins.assessments(community: index, people: [person]).first)
+        }
+      }
+    }
+  }
+
+  @Test(arguments: 1...3 as ClosedRange<UInt64>)
   func batchedNearCountsAndCoherencesMatchOneByOne(seed: UInt64) throws {
     let net = try network(randomNetworkJSON(people: 40, ties: 90, seed: seed))
     let graph = try TrustGraph(net)

@@ -51,8 +51,8 @@ extension TrustAnalyzer {
     for (position, other) in reach.secondDegree.enumerated() {
       introducers[network.people.id(of: Int(other))] = ids(reach.introducers[position])
     }
-    let standings = list.indices.map { community in
-      guard let join = joins.assessments(community: community, people: [index]).first else {
+    let standings = zip(list.indices, joins.standings(of: index)).map { community, standing in
+      guard let join = standing else {
         return CommunityStanding(
           community: list[community].id, isMember: true, warmth: nil, trustedMembers: [],
           introducers: [])

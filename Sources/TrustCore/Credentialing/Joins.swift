@@ -79,6 +79,35 @@ package struct CommunityJoins: Sendable {
     return results.array
   }
 
+  /// How `person` stands towards every community, in order: `nil` where the
+  /// person is a member, else the join assessment.
+  ///
+  /// - Complexity: O(Σ |C| + |communities| × Σ_{F ∈ first(P)} deg F), with one
+  ///   set of marks reused: no O(*n*) work per community.
+  package func standings(of person: Int) -> [JoinAssessment?] {
+    var members = MembershipMarks(personCount: graph.personCount)
+    let friends = graph.neighbours(of: person)
+    return communities.indices.map { index in
+      members.reset()
+      for member in communities[index].members { members.insert(Int(member)) }
+      if members.contains(person) { return nil }
+      var trusted: [Int32] = []
+      var introducers: [Int32] = []
+      for friend in friends {
+        if members.contains(Int(friend)) {
+          trusted.append(friend)
+        } else if graph.neighbours(of: Int(friend)).contains(where: { members.contains(Int($0)) }) {
+          introducers.append(friend)
+        }
+      }
+      let warmth: JoinWarmth =
+        !trusted.isEmpty ? .direct : introducers.count >= introducersNeeded ? .introduced : .cold
+      return JoinAssessment(
+        person: person, community: index, warmth: warmth, trustedMembers: trusted,
+        introducers: introducers)
+    }
+  }
+
   /// The assessment of every non-member of `community`, in file order of people,
   /// or only of `people` when given.
   ///

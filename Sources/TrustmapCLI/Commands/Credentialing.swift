@@ -102,14 +102,8 @@ func reachReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
     try parsed.positiveInteger(.introducers, default: 1)
   }
   let joins = CommunityJoins(graph, communities: communities, introducersNeeded: needed)
-  var entries: [ReachReport.CommunityEntry] = []
-  for index in communities.indices {
-    if communities[index].members.contains(Int32(truncatingIfNeeded: person)) {
-      entries.append(ReachReport.CommunityEntry(community: communities[index], join: nil))
-    } else {
-      let join = joins.assessments(community: index, people: [person]).first
-      entries.append(ReachReport.CommunityEntry(community: communities[index], join: join))
-    }
+  let entries = zip(communities, joins.standings(of: person)).map {
+    ReachReport.CommunityEntry(community: $0, join: $1)
   }
   return ReachReport(reach: TrustReach(graph, person: person), communities: entries)
 }
