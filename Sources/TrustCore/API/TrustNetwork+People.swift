@@ -30,11 +30,10 @@ extension TrustNetwork {
   ///
   /// - Complexity: O(*m*).
   public var allTies: [Tie] {
-    (0..<ties.count).map { index in
+    ties.map { record in
       Tie(
-        from: people.id(of: Int(ties.from[index])), to: people.id(of: Int(ties.to[index])),
-        strength: ties.strength[index], mutual: ties.mutual[index],
-        contexts: ties.contexts(of: index))
+        from: people.id(of: record.from), to: people.id(of: record.to), strength: record.strength,
+        mutual: record.mutual, contexts: record.contexts)
     }
   }
 

@@ -30,12 +30,7 @@ public struct TrustNetworkBuilder: Sendable {
   ) {
     var json = JSONWriter()
     json.object { json in
-      json.key("id")
-      json.string(id)
-      if let name {
-        json.key("name")
-        json.string(name)
-      }
+      Self.writeIdAndName(id, name, into: &json)
       if !attributes.isEmpty {
         json.key("attributes")
         json.object { json in
@@ -85,16 +80,20 @@ public struct TrustNetworkBuilder: Sendable {
   public mutating func addCommunity(_ id: String, name: String? = nil, members: [String]) {
     var json = JSONWriter()
     json.object { json in
-      json.key("id")
-      json.string(id)
-      if let name {
-        json.key("name")
-        json.string(name)
-      }
+      Self.writeIdAndName(id, name, into: &json)
       json.key("members")
       json.strings(members)
     }
     communities.append(json.output)
+  }
+
+  private static func writeIdAndName(_ id: String, _ name: String?, into json: inout JSONWriter) {
+    json.key("id")
+    json.string(id)
+    if let name {
+      json.key("name")
+      json.string(name)
+    }
   }
 
   /// The network, checked as a file would be.

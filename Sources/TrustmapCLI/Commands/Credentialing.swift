@@ -89,6 +89,17 @@ func spokenList(_ items: [String], limit: Int = 12) -> String {
   }
 }
 
+/// Why a warm join is warm, for people: "trusts Ana and Bo" or "introduced by
+/// Cy"; `nil` for a cold one.
+func warmReason(_ join: JoinAssessment, _ network: TrustNetwork, limit: Int) -> String? {
+  switch join.warmth {
+  case .direct: return "trusts " + spokenList(names(join.trustedMembers, network), limit: limit)
+  case .introduced:
+    return "introduced by " + spokenList(names(join.introducers, network), limit: limit)
+  case .cold: return nil
+  }
+}
+
 // MARK: - reach
 
 func reachReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedArguments)
@@ -144,16 +155,10 @@ struct ReachReport: StandaloneReport {
         table.row([entry.community.id, "member", ""])
         continue
       }
-      let through: String
-      switch join.warmth {
-      case .direct: through = "trusts " + spokenList(names(join.trustedMembers, network), limit: 5)
-      case .introduced:
-        through = "introduced by " + spokenList(names(join.introducers, network), limit: 5)
-      case .cold:
-        through =
-          join.introducers.isEmpty
-          ? "no trusted tie" : "only \(join.introducers.count) introducer(s): too few"
-      }
+      let through =
+        warmReason(join, network, limit: 5)
+        ?? (join.introducers.isEmpty
+          ? "no trusted tie" : "only \(join.introducers.count) introducer(s): too few")
       table.row([entry.community.id, "would join \(join.warmth.rawValue)", through])
     }
     text += table.rendered()
@@ -263,19 +268,11 @@ struct JoinsReport: StandaloneReport {
     text += "\nWho would join, and how\n"
     var detail = TextTable(header: ["person", "community", "warmth", "through"])
     for (index, pair) in pairs.enumerated() {
-      let through: String
-      switch pair.warmth {
-      case .direct: through = "trusts " + spokenList(names(pair.trustedMembers, network), limit: 4)
-      case .introduced:
-        through = "introduced by " + spokenList(names(pair.introducers, network), limit: 4)
-      case .cold:
-        if let path = paths[index], path.count > 1 {
-          let steps = names(path.dropFirst(), network)
-          through =
-            "ask " + steps[0] + (steps.count > 1 ? ", path " + steps.joined(separator: " → ") : "")
-        } else {
-          through = "no path"
-        }
+      var through = warmReason(pair, network, limit: 4) ?? "no path"
+      if pair.warmth == .cold, let path = paths[index], path.count > 1 {
+        let steps = names(path.dropFirst(), network)
+        through =
+          "ask " + steps[0] + (steps.count > 1 ? ", path " + steps.joined(separator: " → ") : "")
       }
       detail.row([
         network.people.id(of: pair.person), communities[pair.community].id, pair.warmth.rawValue,
