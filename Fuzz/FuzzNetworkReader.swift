@@ -10,6 +10,20 @@ public func fuzzNetworkReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
     buffer: buffer, source: "fuzz", diagnosticLimit: 50, parallelMinimumBytes: 0)
   let whole = NetworkReader.read(
     buffer: buffer, source: "fuzz", diagnosticLimit: 50, parallelMinimumBytes: .max)
+  // Differential: the plain-tie path must read every tie as the general loop does.
+  let general = NetworkReader.read(
+    buffer: buffer, source: "fuzz", diagnosticLimit: 50, parallelMinimumBytes: .max,
+    readsPlainTies: false)
+  switch (general, whole) {
+  case (.success(let one), .success(let two)):
+    precondition(one.ties.from == two.ties.from && one.ties.to == two.ties.to)
+    precondition(one.ties.strength == two.ties.strength && one.ties.mutual == two.ties.mutual)
+    precondition(one.warnings == two.warnings)
+  case (.failure(let one), .failure(let two)):
+    precondition(one.diagnostics == two.diagnostics && one.errorCount == two.errorCount)
+  default:
+    preconditionFailure("the plain-tie reading and the general reading disagree")
+  }
   switch (split, whole) {
   case (.success(let one), .success(let two)):
     precondition(one.ties.from == two.ties.from && one.ties.to == two.ties.to)

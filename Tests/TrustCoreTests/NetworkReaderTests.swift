@@ -337,33 +337,43 @@ struct BadInputTests {
   }
 }
 
+/// Reads `text` in one pass or in two halves, with or without the plain-tie path.
+func read(_ text: String, parallel: Bool, plainTies: Bool = true) -> Result<TrustNetwork, NetworkLoadError> {
+  Array(text.utf8).withUnsafeBufferPointer {
+    NetworkReader.read(
+      buffer: $0, source: "t", diagnosticLimit: 1000, parallelMinimumBytes: parallel ? 0 : .max,
+      readsPlainTies: plainTies)
+  }
+}
+
+/// Expects two readings of one text to agree on everything: the network or every diagnostic.
+func expectSameResult(
+  _ first: Result<TrustNetwork, NetworkLoadError>, _ second: Result<TrustNetwork, NetworkLoadError>,
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+  switch (first, second) {
+  case (.success(let one), .success(let two)):
+    #expect(one.ties.from == two.ties.from, sourceLocation: sourceLocation)
+    #expect(one.ties.to == two.ties.to, sourceLocation: sourceLocation)
+    #expect(one.ties.strength == two.ties.strength, sourceLocation: sourceLocation)
+    #expect(one.ties.mutual == two.ties.mutual, sourceLocation: sourceLocation)
+    #expect((0..<one.ties.count).map { one.ties.contexts(of: $0) } == (0..<two.ties.count).map { two.ties.contexts(of: $0) })
+    #expect(one.contexts == two.contexts, sourceLocation: sourceLocation)
+    #expect(one.warnings == two.warnings, sourceLocation: sourceLocation)
+    #expect(one.indexedCommunities == two.indexedCommunities, sourceLocation: sourceLocation)
+  case (.failure(let one), .failure(let two)):
+    #expect(one.diagnostics == two.diagnostics, sourceLocation: sourceLocation)
+    #expect(one.errorCount == two.errorCount, sourceLocation: sourceLocation)
+    #expect(one.warningCount == two.warningCount, sourceLocation: sourceLocation)
+  default:
+    Issue.record("one reading failed and the other did not", sourceLocation: sourceLocation)
+  }
+}
+
 @Suite("Reading ties in two halves at once")
 struct ParallelReadTests {
-  func read(_ text: String, parallel: Bool) -> Result<TrustNetwork, NetworkLoadError> {
-    Array(text.utf8).withUnsafeBufferPointer {
-      NetworkReader.read(
-        buffer: $0, source: "t", diagnosticLimit: 1000, parallelMinimumBytes: parallel ? 0 : .max)
-    }
-  }
-
   func expectSameReading(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    switch (read(text, parallel: false), read(text, parallel: true)) {
-    case (.success(let one), .success(let two)):
-      #expect(one.ties.from == two.ties.from, sourceLocation: sourceLocation)
-      #expect(one.ties.to == two.ties.to, sourceLocation: sourceLocation)
-      #expect(one.ties.strength == two.ties.strength, sourceLocation: sourceLocation)
-      #expect(one.ties.mutual == two.ties.mutual, sourceLocation: sourceLocation)
-      #expect((0..<one.ties.count).map { one.ties.contexts(of: $0) } == (0..<two.ties.count).map { two.ties.contexts(of: $0) })
-      #expect(one.contexts == two.contexts, sourceLocation: sourceLocation)
-      #expect(one.warnings == two.warnings, sourceLocation: sourceLocation)
-      #expect(one.indexedCommunities == two.indexedCommunities, sourceLocation: sourceLocation)
-    case (.failure(let one), .failure(let two)):
-      #expect(one.diagnostics == two.diagnostics, sourceLocation: sourceLocation)
-      #expect(one.errorCount == two.errorCount, sourceLocation: sourceLocation)
-      #expect(one.warningCount == two.warningCount, sourceLocation: sourceLocation)
-    default:
-      Issue.record("one reading failed and the other did not", sourceLocation: sourceLocation)
-    }
+    expectSameResult(read(text, parallel: false), read(text, parallel: true), sourceLocation: sourceLocation)
   }
 
   @Test(arguments: 1...8 as ClosedRange<UInt64>)
@@ -406,5 +416,87 @@ struct ParallelReadTests {
     expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [ ], "x": [\#(ties.joined(separator: ","))]}"#)
     expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [ ]"from": [\#(ties.joined(separator: ","))]}"#)
     expectSameReading(#"{"trustmap": 1, "people": [\#(people)], "ties": [\#(ties.joined(separator: ","))"#)
+  }
+}
+
+@Suite("Reading plain ties straight from the bytes")
+struct PlainTieTests {
+  /// Ties of every shape near the plain one: each must read exactly as the general loop reads it.
+  static let variants = [
+    #"{"from": "a", "to": "b"}"#,
+    #"{"from":"a","to":"b","strength":0.5,"mutual":true}"#,
+    "{\n  \"from\" :\t\"a\" ,\r\n \"to\":\"b\" , \"strength\" : 1 , \"mutual\" : false\n}",
+    #"{"from": "a", "to": "b", "strength": 0, "mutual": false, "contexts": ["work"]}"#,
+    #"{"from": "a", "to": "b", "contexts": ["work", "work"], "strength": 0.25}"#,
+    #"{"from": "a", "to": "b", "mutual": true, "strength": 0.25}"#,
+    #"{"to": "b", "from": "a"}"#,
+    #"{"from": "a", "to": "b", "strength": 1.5}"#,
+    #"{"from": "a", "to": "b", "strength": 1e999}"#,
+    #"{"from": "a", "to": "b", "strength": -0}"#,
+    #"{"from": "a", "to": "b", "strength": 0.5e0}"#,
+    #"{"from": "a", "to": "b", "strength": 1.0000}"#,
+    #"{"from": "a", "to": "b", "strength": 01}"#,
+    #"{"from": "a", "to": "b", "strength": 0.}"#,
+    #"{"from": "a", "to": "b", "strength": "0.5"}"#,
+    #"{"from": "a", "to": "b", "strength": null}"#,
+    #"{"from": "a", "to": "b", "strength": 0.5, "from": "c"}"#,
+    #"{"from": "a", "to": "b", "to": "c"}"#,
+    #"{"from": "a", "to": "b", "strength": 0.5, "strength": 0.7}"#,
+    #"{"from": "a", "to": "b", "mutual": "yes"}"#,
+    #"{"from": "a", "to": "b", "mutual": tru}"#,
+    #"{"from": "a", "to": "b", "mutual": true, "mutual": false}"#,
+    #"{"from": "a", "to": "b", "mutual": true, "note": {"x": [1]}}"#,
+    #"{"from": "a", "to": "b", "fromage": 1}"#,
+    #"{"from": "\u0061", "to": "b"}"#,
+    #"{"from": "a", "to": "\u0062"}"#,
+    #"{"from": "a", "to": "zed"}"#,
+    #"{"from": "a", "to": "a"}"#,
+    #"{"from": "\u0061", "to": "a"}"#,
+    #"{"from": "a", "to": "b",}"#,
+    #"{"from": "a", "to": "b" "strength": 1}"#,
+    #"{"from": "a" "to": "b"}"#,
+    #"{"from": "a", "to": 3}"#,
+    #"{"from": "a", "to": "b\"}"#,
+    #"{"from": "a", "to": "b"#,
+    #"{"from": "a", "to": "b", "strength": 0.5"#,
+    #"{"from": "a", "to": "b", "strength": 0.5,"#,
+    #"{"from": "é", "to": "b"}"#,
+    #"{"from": "a\tb", "to": "b"}"#,
+    #"{"fro": "a", "to": "b"}"#,
+    #"{"from": "a"}"#,
+    #"{}"#,
+    #"{"from": "a", "to": "b", "strength": 0.5, "mutual": true}"#,
+  ]
+
+  @Test(arguments: variants)
+  func readsAsTheGeneralLoopDoes(tie: String) {
+    let people = #"[{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "é"}]"#
+    let filler = #"{"from": "b", "to": "c", "strength": 0.9}"#
+    let texts = [
+      #"{"trustmap": 1, "people": \#(people), "ties": [\#(tie)]}"#,
+      #"{"trustmap": 1, "people": \#(people), "ties": [\#(filler), \#(tie), \#(filler)]}"#,
+      #"{"trustmap": 1, "ties": [\#(tie), \#(filler)], "people": \#(people)}"#,
+    ]
+    for text in texts {
+      for parallel in [false, true] {
+        expectSameResult(read(text, parallel: parallel, plainTies: true), read(text, parallel: parallel, plainTies: false))
+      }
+    }
+  }
+
+  @Test func plainTiesReadTheirValues() throws {
+    let text =
+      #"{"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}], "ties": [{"from":"a","to":"b","strength":0.25,"mutual":true}, {"from": "b", "to": "a"}]}"#
+    let net = try read(text, parallel: false).get()
+    #expect(net.ties.from == [0, 1])
+    #expect(net.ties.to == [1, 0])
+    #expect(net.ties.strength == [0.25, 1])
+    #expect(net.ties.mutual == [true, false])
+  }
+
+  @Test func selfTieWithAnEscapedIdPointsAtItsQuote() throws {
+    let text = #"{"trustmap": 1, "people": [{"id": "a"}], "ties": [{"from": "\u0061", "to": "a"}]}"#
+    let net = try read(text, parallel: false).get()
+    #expect(net.warnings.map { $0.formatted(source: "f") } == ["f:1:60: warning: ties[0]: a tie from 'a' to themselves is ignored"])
   }
 }

@@ -44,14 +44,16 @@ public enum NetworkReader {
   }
 
   /// As ``read(buffer:source:diagnosticLimit:)``, reading arrays of ties of at
-  /// least `parallelMinimumBytes` in two halves at once (tests force it on small files).
+  /// least `parallelMinimumBytes` in two halves at once (tests force it on
+  /// small files), and plain ties straight from the bytes unless
+  /// `readsPlainTies` is false (tests compare both ways).
   static func read(
     buffer: UnsafeBufferPointer<UInt8>, source: String, diagnosticLimit: Int,
-    parallelMinimumBytes: Int
+    parallelMinimumBytes: Int, readsPlainTies: Bool = true
   ) -> Result<TrustNetwork, NetworkLoadError> {
     var parser = NetworkParser(
       bytes: buffer, diagnosticLimit: max(1, diagnosticLimit),
-      parallelMinimumBytes: parallelMinimumBytes)
+      parallelMinimumBytes: parallelMinimumBytes, readsPlainTies: readsPlainTies)
     let network = parser.parse()
     let diagnostics = parser.diagnostics.finish(bytes: buffer)
     if parser.diagnostics.errorCount > 0 || network == nil {

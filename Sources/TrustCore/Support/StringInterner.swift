@@ -110,31 +110,50 @@ struct StringInterner: Sendable {
     fileprivate let offsets: UnsafeBufferPointer<Int>
     fileprivate let bytes: UnsafeBufferPointer<UInt8>
 
-    /// The tag of `key`, to pass to ``touch(tag:)`` and ``index(of:tag:)``.
-    @inline(__always)
-    func tag(of key: UnsafeBufferPointer<UInt8>) -> UInt32 { StringInterner.tag(key) }
-
-    /// Loads the first slot `tag` probes and returns a value derived from it:
-    /// a batch of these, issued back to back, overlaps their cache misses.
-    @inline(__always)
-    func touch(tag: UInt32) -> Int32 {
-      slots[Int(tag >> 8) & (slots.count &- 1)].index
-    }
-
     /// The number of the string with these bytes, or `nil`.
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-      index(of: key, tag: StringInterner.tag(key))
+      let tag = StringInterner.tag(key)
+      let slot = Int(tag >> 8) & (slots.count &- 1)
+      return probe(key, tag: tag, from: slot, first: slots[slot])
     }
 
-    /// The number of the string with these bytes and this tag, or `nil`.
+    /// Looks up `count` keys at once, calling `body(i, number or nil)` for
+    /// each in order. Every key's first slot is loaded before any is compared,
+    /// so when the table is bigger than the caches the processor overlaps
+    /// their misses instead of waiting for each in turn.
+    ///
+    /// - Complexity: O(*k*) expected per key of *k* bytes; `count` slots of scratch.
     @inline(__always)
-    func index(of key: UnsafeBufferPointer<UInt8>, tag: UInt32) -> Int? {
+    func indices(
+      count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>, _ body: (Int, Int?) -> Void
+    ) {
+      let mask = slots.count &- 1
+      withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { first in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { tags in
+          for item in 0..<count {
+            let tag = StringInterner.tag(key(item))
+            tags[item] = tag
+            first.initializeElement(at: item, to: slots[Int(tag >> 8) & mask])
+          }
+          for item in 0..<count {
+            let tag = tags[item]
+            body(item, probe(key(item), tag: tag, from: Int(tag >> 8) & mask, first: first[item]))
+          }
+        }
+      }
+    }
+
+    /// Probes from `slot`, whose entry `first` is already loaded.
+    @inline(__always)
+    private func probe(
+      _ key: UnsafeBufferPointer<UInt8>, tag: UInt32, from slot: Int, first: Slot
+    ) -> Int? {
       let prefix = StringInterner.prefix(key)
       let mask = slots.count &- 1
-      var slot = Int(tag >> 8) & mask
+      var slot = slot
+      var entry = first
       while true {
-        let entry = slots[slot]
         if entry.index < 0 { return nil }
         if entry.tag == tag && entry.prefix == prefix {
           let index = Int(entry.index)
@@ -147,6 +166,7 @@ struct StringInterner: Sendable {
           }
         }
         slot = (slot &+ 1) & mask
+        entry = slots[slot]
       }
     }
   }
