@@ -37,6 +37,31 @@ struct TrustGraphTests {
     }
   }
 
+  /// The builder's parts split the records and the people differently; the
+  /// graph must come out the same for any number of them.
+  @Test(arguments: 1...4 as ClosedRange<UInt64>)
+  func sameGraphWithAnyNumberOfParts(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 60, ties: 400, seed: seed))
+    for settings in settingVariants {
+      let graph = try TrustGraph(net, settings: settings)
+      var keeps = [Bool](repeating: settings.contexts.isEmpty, count: net.ties.contextNames.count)
+      for name in settings.contexts { keeps[net.ties.contextNames.index(of: name)!] = true }
+      for parts in 1...5 {
+        let built = StrongTieGraphBuilder(
+          ties: net.ties, personCount: net.people.count, threshold: graph.threshold,
+          mutualOnly: settings.reciprocity == .mutual, keepsContext: keeps
+        ).build(parts: parts)
+        #expect(built.strong.offsets == graph.offsets, "\(settings) parts \(parts)")
+        #expect(built.strong.targets == graph.targets)
+        #expect(built.strong.weights == graph.strengths)
+        #expect(built.weak.offsets == graph.weakOffsets)
+        #expect(built.weak.targets == graph.weakTargets)
+        #expect(built.reciprocatedPairCount == graph.reciprocatedPairCount)
+        #expect(built.keptRecordCount == graph.keptRecordCount)
+      }
+    }
+  }
+
   @Test func thresholdIsInclusive() throws {
     let net = try network(
       #"{"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "ties": [{"from": "a", "to": "b", "strength": 0.5}, {"from": "b", "to": "c", "strength": 0.49}]}"#

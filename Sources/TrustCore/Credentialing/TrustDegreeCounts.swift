@@ -60,10 +60,3 @@ package struct TrustDegreeCounts: Sendable, Hashable {
     values.isEmpty ? 0 : Double(values.reduce(0) { $0 + Int($1) }) / Double(values.count)
   }
 }
-
-/// Wraps a value that is safe to share because the code around it says so
-/// (read-only buffers during a parallel loop).
-struct UnsafeSendable<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
-}

@@ -44,10 +44,38 @@ final class SharedBuffer<Element>: @unchecked Sendable {
     pointer.initialize(repeating: value)
   }
 
+  /// A buffer of `count` uninitialized elements of a trivial type (no
+  /// references), for workers that write every index before any is read.
+  init(uninitializedCount count: Int) {
+    precondition(_isPOD(Element.self), "only for trivial element types")
+    pointer = .allocate(capacity: count)
+  }
+
   deinit {
     _ = pointer.deinitialize()  // elements may own memory ([Int] lists, say)
     pointer.deallocate()
   }
 
   var array: [Element] { Array(pointer) }
+}
+
+/// Wraps a value that is safe to share because the code around it says so
+/// (read-only buffers during a parallel loop, or buffers each worker writes
+/// at its own indices).
+struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// Runs `body(part, range)` for `parts` contiguous ranges splitting
+/// `0 ..< count` at `boundaries` (`parts + 1` ascending values from 0 to
+/// `count`), each on its own thread.
+func forEachPartInParallel(
+  boundaries: [Int], _ body: @Sendable (_ part: Int, _ range: Range<Int>) -> Void
+) {
+  let parts = boundaries.count - 1
+  if parts == 1 { return body(0, boundaries[0]..<boundaries[1]) }
+  DispatchQueue.concurrentPerform(iterations: parts) { part in
+    body(part, boundaries[part]..<boundaries[part + 1])
+  }
 }
