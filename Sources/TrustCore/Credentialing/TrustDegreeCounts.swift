@@ -34,12 +34,12 @@ package struct TrustDegreeCounts: Sendable, Hashable {
             var found: Int32 = 0
             for slot in offsets[person]..<offsets[person + 1] {
               let friend = Int(targets[slot])
+              // Branch-free: whether a friend's friend is new is a coin toss
+              // to the branch predictor, so count the comparison and always store.
               for next in offsets[friend]..<offsets[friend + 1] {
                 let other = Int(targets[next])
-                if stamp[other] != mark {
-                  stamp[other] = mark
-                  found += 1
-                }
+                found &+= stamp[other] != mark ? 1 : 0
+                stamp[other] = mark
               }
             }
             second.pointer[person] = found
