@@ -128,6 +128,21 @@ struct CredentialingTests {
     }
   }
 
+  /// 200,000 people: each worker visits more than 65,535 of them, so its
+  /// 16-bit stamps wrap and are cleared at least once.
+  @Test func degreeCountsOnAChainLongerThanTheStamps() throws {
+    let count = 200_000
+    var json = #"{"trustmap": 1, "people": ["#
+    json += (0..<count).map { #"{"id": "p\#($0)"}"# }.joined(separator: ",")
+    json += #"], "ties": ["#
+    json += (1..<count).map { #"{"from": "p\#($0 - 1)", "to": "p\#($0)"}"# }.joined(separator: ",")
+    json += "]}"
+    let counts = TrustDegreeCounts(try TrustGraph(try network(json)))
+    let ends = [0, 1, count - 2, count - 1]
+    #expect(counts.firstDegree.enumerated().allSatisfy { $0.element == ($0.offset == 0 || $0.offset == count - 1 ? 1 : 2) })
+    #expect(counts.secondDegree.enumerated().allSatisfy { $0.element == (ends.contains($0.offset) ? 1 : 2) })
+  }
+
   @Test(arguments: 1...3 as ClosedRange<UInt64>)
   func standingsMatchTheAssessments(seed: UInt64) throws {
     let net = try network(randomNetworkJSON(people: 40, ties: 90, seed: seed))
