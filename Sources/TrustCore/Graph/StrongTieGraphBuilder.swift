@@ -60,9 +60,9 @@ struct StrongTieGraphBuilder {
     let filter = keepsContext.contains(false)
     let ties = ties
     let keepsContext = keepsContext
-    // Whether a record survives the context filter (records without contexts always do).
+    // Whether a record survives the context filter (records without contexts
+    // always do); only called when there is a filter.
     let keeps: @Sendable (Int) -> Bool = { record in
-      guard filter else { return true }
       let start = ties.contextOffsets[record]
       let end = ties.contextOffsets[record + 1]
       if start == end { return true }
@@ -85,7 +85,7 @@ struct StrongTieGraphBuilder {
           for record in records {
             let source = from[record]
             let target = to[record]
-            if source == target || source < 0 || target < 0 || !keeps(record) { continue }
+            if source == target || source < 0 || target < 0 || (filter && !keeps(record)) { continue }
             counts[Int(min(source, target))] &+= 1
             kept &+= 1
           }
@@ -122,7 +122,7 @@ struct StrongTieGraphBuilder {
               for record in records {
                 let source = from[record]
                 let target = to[record]
-                if source == target || source < 0 || target < 0 || !keeps(record) { continue }
+                if source == target || source < 0 || target < 0 || (filter && !keeps(record)) { continue }
                 let low = Int(min(source, target))
                 let direction =
                   mutual[record]

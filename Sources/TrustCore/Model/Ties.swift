@@ -27,6 +27,15 @@ package struct Ties: Sendable, RandomAccessCollection {
     contextOfRecord = []
   }
 
+  /// Makes room for `count` records in every column but the contexts.
+  mutating func reserveCapacity(_ count: Int) {
+    from.reserveCapacity(count)
+    to.reserveCapacity(count)
+    strength.reserveCapacity(count)
+    mutual.reserveCapacity(count)
+    contextOffsets.reserveCapacity(count + 1)
+  }
+
   package var startIndex: Int { 0 }
   package var endIndex: Int { from.count }
 

@@ -497,7 +497,7 @@ struct NetworkParser {
     ties.to.append(-1)
     ties.strength.append(strength + 0)  // + 0 turns -0 into 0
     ties.mutual.append(mutual)
-    ties.contextOfRecord.append(contentsOf: contextBuffer)
+    if !contextBuffer.isEmpty { ties.contextOfRecord.append(contentsOf: contextBuffer) }
     ties.contextOffsets.append(ties.contextOfRecord.count)
     if let reference = endReferences.0 { pending.append(reference) }
     if let reference = endReferences.1 { pending.append(reference) }
@@ -775,6 +775,12 @@ struct NetworkParser {
       halves.deinitialize(count: 2)
       halves.deallocate()
     }
+    // The first half's columns get room for the whole array (a tie takes at
+    // least 21 bytes), so the second half is appended without moving the
+    // first; room never written stays virtual, costing no memory.
+    let most = (bytes.count - open) / 21 + 1
+    halves[0].ties.reserveCapacity(most)
+    halves[0].tieEnds.reserveCapacity(most * 2)
     let failures = SharedBuffer<JSONScanner.Failure?>(repeating: nil, count: 2)
     let stops = SharedBuffer<Int>(repeating: -1, count: 2)
     let shared = UnsafeSendable(halves)
