@@ -85,7 +85,9 @@ struct StrongTieGraphBuilder {
           for record in records {
             let source = from[record]
             let target = to[record]
-            if source == target || source < 0 || target < 0 || (filter && !keeps(record)) { continue }
+            if source == target || source < 0 || target < 0 || (filter && !keeps(record)) {
+              continue
+            }
             counts[Int(min(source, target))] &+= 1
             kept &+= 1
           }
@@ -122,7 +124,9 @@ struct StrongTieGraphBuilder {
               for record in records {
                 let source = from[record]
                 let target = to[record]
-                if source == target || source < 0 || target < 0 || (filter && !keeps(record)) { continue }
+                if source == target || source < 0 || target < 0 || (filter && !keeps(record)) {
+                  continue
+                }
                 let low = Int(min(source, target))
                 let direction =
                   mutual[record]

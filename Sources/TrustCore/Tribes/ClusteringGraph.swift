@@ -19,11 +19,17 @@ struct ClusteringGraph: Sendable {
 
   var nodeCount: Int { strength.count }
 
-  /// The strong-tie graph, weighted by strength or, when `unweighted`, by 1.
-  init(_ graph: TrustGraph, unweighted: Bool) {
-    offsets = graph.offsets
-    targets = graph.targets
-    weights = unweighted ? [Double](repeating: 1, count: graph.targets.count) : graph.strengths
+  /// The strong-tie graph, weighted by strength or, when `unweighted`, by 1;
+  /// with `order`, person `order[i]` is node `i`.
+  init(_ graph: TrustGraph, unweighted: Bool, order: [Int32]? = nil) {
+    if let order {
+      (offsets, targets, weights) = renumberedAdjacency(graph, order: order, weights: !unweighted)
+      if unweighted { weights = [Double](repeating: 1, count: targets.count) }
+    } else {
+      offsets = graph.offsets
+      targets = graph.targets
+      weights = unweighted ? [Double](repeating: 1, count: graph.targets.count) : graph.strengths
+    }
     selfWeight = [Double](repeating: 0, count: graph.personCount)
     var strength = [Double](repeating: 0, count: graph.personCount)
     var total = 0.0

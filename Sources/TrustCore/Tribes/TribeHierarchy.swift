@@ -57,14 +57,22 @@ package struct TribeHierarchy: Sendable {
   package var levels: [TribeLevel]
 
   /// Finds the tribes of `graph`, describing them with `network`'s attributes.
+  ///
+  /// On graphs of at least `localOrderMinimum` people, level 0 runs on the
+  /// graph renumbered in breadth-first order (see ``breadthFirstOrder(_:)``):
+  /// neighbours then sit close in memory, which Leiden's passes over a
+  /// million people gain from more than anything else.
   package init(
-    _ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings()
+    _ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings(),
+    localOrderMinimum: Int = 50_000
   ) {
     self.settings = settings
     let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
     self.restarts = restarts
-    let base = ClusteringGraph(graph, unweighted: settings.unweighted)
-    let strengths = settings.unweighted ? ClusteringGraph(graph, unweighted: false) : base
+    let order = graph.personCount >= localOrderMinimum ? breadthFirstOrder(graph) : nil
+    let base = ClusteringGraph(graph, unweighted: settings.unweighted, order: order)
+    let strengths =
+      settings.unweighted || order != nil ? ClusteringGraph(graph, unweighted: false) : base
     var levels: [TribeLevel] = []
     var personTribe = [Int32](repeating: 0, count: graph.personCount)
     var current = base
@@ -77,18 +85,24 @@ package struct TribeHierarchy: Sendable {
       let groups = Int((membership.max() ?? -1) + 1)
       if level > 0 && groups >= current.nodeCount { break }  // nothing merges
       if level == 0 {
-        personTribe = membership
+        if let order {
+          for (node, person) in order.enumerated() { personTribe[Int(person)] = membership[node] }
+        } else {
+          personTribe = membership
+        }
       } else {
         personTribe = personTribe.map { membership[Int($0)] }
       }
-      let quality = leiden.value(of: membership, on: current)
+      let quality = leiden.value(of: membership, on: current)  // the same in any numbering
       let described = TribeLevel(
         level: level, personTribe: personTribe, below: levels.last, network: network, graph: graph,
         strengths: strengths, resolution: resolution, quality: quality)
       personTribe = described.tribeOf
       levels.append(described)
       if described.tribes.count <= 1 { break }
-      current = base.aggregated(by: described.tribeOf, clusterCount: described.tribes.count)
+      let tribeOfNode =
+        order.map { order in order.map { described.tribeOf[Int($0)] } } ?? described.tribeOf
+      current = base.aggregated(by: tribeOfNode, clusterCount: described.tribes.count)
       level += 1
       resolution /= 2
     }
