@@ -144,48 +144,72 @@ package struct DiversityAnalysis: Sendable, Hashable {
         permutations: permutations, seed: seed) : nil
   }
 
+  /// Each person's row, in blocks of people on every core (each worker with
+  /// its own counts), the same on any number of cores.
   private static func perPerson(_ graph: TrustGraph, codes: [Int32], valueCount: Int)
     -> [PersonDiversity]
   {
-    var counts = [Int](repeating: 0, count: valueCount)
-    var touched: [Int32] = []
     let maximumBlau = valueCount > 1 ? 1 - 1 / Double(valueCount) : 0
-    return (0..<graph.personCount).map { person in
-      let neighbours = graph.neighbours(of: person)
-      var missing = 0
-      var same = 0
-      var different = 0
-      let own = codes[person]
-      touched.removeAll(keepingCapacity: true)
-      for neighbour in neighbours {
-        let code = codes[Int(neighbour)]
-        if code < 0 {
-          missing += 1
-          continue
-        }
-        if counts[Int(code)] == 0 { touched.append(code) }
-        counts[Int(code)] += 1
-        if own >= 0 {
-          if code == own { same += 1 } else { different += 1 }
-        }
+    let empty = PersonDiversity(
+      person: 0, volume: 0, blau: nil, iqv: nil, entropyBits: nil, distinct: 0, eiIndex: nil,
+      missing: 0)
+    let rows = SharedBuffer<PersonDiversity>(repeating: empty, count: graph.personCount)
+    let counts = SharedBuffer<[Int]>(
+      repeating: [Int](repeating: 0, count: valueCount), count: workerCount)
+    forEachBlockInParallel(count: graph.personCount, block: 4096) { worker, range in
+      var touched: [Int32] = []
+      var tally = counts.pointer[worker]
+      counts.pointer[worker] = []  // moved out, so writes do not copy it
+      for person in range {
+        rows.pointer[person] = row(
+          of: person, graph: graph, codes: codes, maximumBlau: maximumBlau, counts: &tally,
+          touched: &touched)
       }
-      let n = neighbours.count - missing
-      var sumOfSquares = 0
-      var entropy = 0.0
-      for code in touched {
-        let count = counts[Int(code)]
-        sumOfSquares += count * count
-        let share = Double(count) / Double(n)
-        entropy -= share * log2(share)
-        counts[Int(code)] = 0
-      }
-      let blau: Double? = n > 0 ? Double(n * n - sumOfSquares) / Double(n * n) : nil
-      return PersonDiversity(
-        person: person, volume: neighbours.count, blau: blau,
-        iqv: blau.flatMap { maximumBlau > 0 ? $0 / maximumBlau : nil },
-        entropyBits: n > 0 ? max(0, entropy) : nil, distinct: touched.count,
-        eiIndex: own >= 0 && n > 0 ? Double(different - same) / Double(n) : nil, missing: missing)
+      counts.pointer[worker] = tally
     }
+    return rows.array
+  }
+
+  /// One person's row; `counts` is all zeros before and after.
+  @inline(__always)
+  private static func row(
+    of person: Int, graph: TrustGraph, codes: [Int32], maximumBlau: Double, counts: inout [Int],
+    touched: inout [Int32]
+  ) -> PersonDiversity {
+    let neighbours = graph.neighbours(of: person)
+    var missing = 0
+    var same = 0
+    var different = 0
+    let own = codes[person]
+    touched.removeAll(keepingCapacity: true)
+    for neighbour in neighbours {
+      let code = codes[Int(neighbour)]
+      if code < 0 {
+        missing += 1
+        continue
+      }
+      if counts[Int(code)] == 0 { touched.append(code) }
+      counts[Int(code)] += 1
+      if own >= 0 {
+        if code == own { same += 1 } else { different += 1 }
+      }
+    }
+    let n = neighbours.count - missing
+    var sumOfSquares = 0
+    var entropy = 0.0
+    for code in touched {
+      let count = counts[Int(code)]
+      sumOfSquares += count * count
+      let share = Double(count) / Double(n)
+      entropy -= share * log2(share)
+      counts[Int(code)] = 0
+    }
+    let blau: Double? = n > 0 ? Double(n * n - sumOfSquares) / Double(n * n) : nil
+    return PersonDiversity(
+      person: person, volume: neighbours.count, blau: blau,
+      iqv: blau.flatMap { maximumBlau > 0 ? $0 / maximumBlau : nil },
+      entropyBits: n > 0 ? max(0, entropy) : nil, distinct: touched.count,
+      eiIndex: own >= 0 && n > 0 ? Double(different - same) / Double(n) : nil, missing: missing)
   }
 
   private static func narrowPeople(_ people: [PersonDiversity]) -> ([Int32], Int?, Double?) {

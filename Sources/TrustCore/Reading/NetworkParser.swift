@@ -667,7 +667,10 @@ struct NetworkParser {
               let batch = 64
               var base = range.lowerBound
               while base < range.upperBound {
-                ids.indices(count: min(batch, range.upperBound &- base)) { item in
+                ids.indices(
+                  count: min(batch, range.upperBound &- base),
+                  readableEnd: UnsafeRawPointer(bytes.baseAddress.map { $0 + bytes.count })
+                ) { item in
                   let end = ends[base &+ item]
                   // An id with escapes (resolved later) is looked up as empty, never found.
                   let start = Int(end.start)
