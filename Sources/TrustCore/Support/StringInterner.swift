@@ -56,7 +56,8 @@ struct StringInterner: Sendable {
 
   /// The number of the string with these bytes, or `nil`.
   func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-    let (found, _) = probe(key, tag: Self.tag(key), prefix: Self.prefix(key))
+    let (tag, prefix) = Self.tagAndPrefix(key, seed: Self.seed, readableEnd: nil)
+    let (found, _) = probe(key, tag: tag, prefix: prefix)
     return found
   }
 
@@ -193,8 +194,7 @@ struct StringInterner: Sendable {
   /// Adds the string with these bytes if new; returns its number and whether it was added.
   @discardableResult
   mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
-    let tag = Self.tag(key)
-    let prefix = Self.prefix(key)
+    let (tag, prefix) = Self.tagAndPrefix(key, seed: Self.seed, readableEnd: nil)
     var (found, slot) = probe(key, tag: tag, prefix: prefix)
     if let found { return (found, false) }
     let index = count
@@ -226,26 +226,14 @@ struct StringInterner: Sendable {
     slots = fresh
   }
 
-  @inline(__always)
-  fileprivate static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    guard let base = key.baseAddress else { return 0 }
-    if key.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
-    var word: UInt64 = 0
-    for index in 0..<key.count { word |= UInt64(base[index]) << UInt64(index * 8) }
-    return word
-  }
-
-  @inline(__always)
-  fileprivate static func tag(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    (hash(key) & 0xFFFF_FF00) | UInt32(min(key.count, 255))
-  }
-
   /// Per-process random seed, so a hostile file cannot aim ids at one slot.
   private static let seed: UInt64 = UInt64.random(in: 1...UInt64.max)
 
-  /// The tag and the prefix of `key` in one pass over its bytes, equal to
-  /// `tag(key)` and `prefix(key)`. With `readableEnd`, a last partial word is
-  /// one masked load when eight bytes are readable from its start.
+  /// The tag of `key` (a seeded 64-bit multiply-mix hash over eight bytes at
+  /// a time, folded to 32 bits, with the length in the low byte) and its
+  /// prefix (the first eight bytes, zero-padded), in one pass over its bytes.
+  /// With `readableEnd`, a last partial word is one masked load when eight
+  /// bytes are readable from its start.
   @inline(__always)
   fileprivate static func tagAndPrefix(
     _ key: UnsafeBufferPointer<UInt8>, seed: UInt64, readableEnd: UnsafeRawPointer?
@@ -287,33 +275,6 @@ struct StringInterner: Sendable {
     return ((hash & 0xFFFF_FF00) | UInt32(min(count, 255)), prefix)
   }
 
-  /// A fast 64-bit multiply-mix hash over eight bytes at a time, folded to 32 bits.
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var state = seed ^ (UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15)
-    guard let base = key.baseAddress else { return UInt32(truncatingIfNeeded: state >> 32) }
-    let raw = UnsafeRawPointer(base)
-    var index = 0
-    let count = key.count
-    while index + 8 <= count {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      state = mix(state ^ word)
-      index += 8
-    }
-    if index < count {
-      var word: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < count {
-        word |= UInt64(base[index]) << shift
-        shift += 8
-        index += 1
-      }
-      state = mix(state ^ word)
-    }
-    state = mix(state)
-    return UInt32(truncatingIfNeeded: state ^ (state >> 32))
-  }
-
-  @inline(__always)
   private static func mix(_ value: UInt64) -> UInt64 {
     let product = value.multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
     return product.high ^ product.low
