@@ -96,6 +96,28 @@ struct TribeTests {
     }
   }
 
+  /// Aggregating blocks of clusters on every core gives the graph one core gives.
+  @Test(arguments: 1...3 as ClosedRange<UInt64>)
+  func aggregationIsTheSameInParallel(seed: UInt64) throws {
+    // 3000 nodes: more than one block of 2048 clusters, so both workers take some.
+    let net = try network(randomNetworkJSON(people: 3000, ties: 12000, seed: seed))
+    let graph = ClusteringGraph(try TrustGraph(net, settings: StrongTieSettings(threshold: 0.2)), unweighted: false)
+    var random = SeededRandom(seed: seed)
+    for clusterCount in [1, 7, 5000] {
+      let membership = (0..<graph.nodeCount).map { _ in Int32(random.next() % UInt64(min(clusterCount, graph.nodeCount))) }
+      let used = Int(membership.max() ?? 0) + 1
+      let one = graph.aggregated(by: membership, clusterCount: used)
+      let every = graph.aggregated(by: membership, clusterCount: used, parallelMinimumTies: 0)
+      #expect(one.offsets == every.offsets)
+      #expect(one.targets == every.targets)
+      #expect(one.weights == every.weights)
+      #expect(one.selfWeight == every.selfWeight)
+      #expect(one.strength == every.strength)
+      #expect(one.size == every.size)
+      #expect(abs(one.totalStrength - graph.totalStrength) < 1e-9)
+    }
+  }
+
   @Test func sameSeedSameTribes() throws {
     let net = try network(randomNetworkJSON(people: 80, ties: 240, seed: 3))
     let graph = try TrustGraph(net)

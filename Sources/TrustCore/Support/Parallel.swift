@@ -15,13 +15,15 @@ let workerCount: Int = {
 }()
 
 /// Runs `body(worker, range)` over `0 ..< count` split into blocks of `block`,
-/// the blocks dealt round-robin to the workers, on every core. `body` must
-/// write only to its own indices; the result is the same on any number of cores.
+/// the blocks dealt round-robin to at most `workers` workers (by default
+/// one per core). `body` must write only to its own indices; the result is
+/// the same on any number of cores.
 func forEachBlockInParallel(
-  count: Int, block: Int = 1024, _ body: @Sendable (_ worker: Int, _ range: Range<Int>) -> Void
+  count: Int, block: Int = 1024, workers maximum: Int = workerCount,
+  _ body: @Sendable (_ worker: Int, _ range: Range<Int>) -> Void
 ) {
   let blocks = (count + block - 1) / block
-  let workers = min(workerCount, max(1, blocks))
+  let workers = max(1, min(maximum, blocks))
   if workers == 1 {
     for index in 0..<blocks { body(0, index * block..<min(count, (index + 1) * block)) }
     return

@@ -59,8 +59,15 @@ struct ClusteringGraph: Sendable {
 
   /// The graph with one node per cluster of `membership` (labels `0 ..< clusterCount`).
   ///
+  /// Each cluster's row is independent of the others: on a large graph,
+  /// blocks of clusters are aggregated on every core, each worker with its
+  /// own scratch, and the rows joined in cluster order, so the result is the
+  /// same on any number of cores (`parallelMinimumTies` lets tests force it).
+  ///
   /// - Complexity: O(*n* + *m*).
-  func aggregated(by membership: [Int32], clusterCount: Int) -> ClusteringGraph {
+  func aggregated(
+    by membership: [Int32], clusterCount: Int, parallelMinimumTies: Int = 1 << 18
+  ) -> ClusteringGraph {
     // Nodes grouped by cluster (a counting sort), then one row per cluster.
     var starts = [Int](repeating: 0, count: clusterCount + 1)
     for cluster in membership { starts[Int(cluster) + 1] += 1 }
@@ -71,67 +78,106 @@ struct ClusteringGraph: Sendable {
       members[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
       fill[Int(cluster)] += 1
     }
-    let weightTo = Scratch<Double>(clusterCount, 0)
-    let isTouched = Scratch<Bool>(clusterCount, false)
-    let touched = Scratch<Int32>(clusterCount, 0)
-    defer {
-      weightTo.raw.deallocate()
-      isTouched.raw.deallocate()
-      touched.raw.deallocate()
+    let block = 2048
+    let blockCount = (clusterCount + block - 1) / block
+    let workers = targets.count >= parallelMinimumTies ? workerCount : 1
+    let rowTargets = SharedBuffer<[Int32]>(repeating: [], count: blockCount)
+    let rowWeights = SharedBuffer<[Double]>(repeating: [], count: blockCount)
+    let rowLength = SharedBuffer<Int>(repeating: 0, count: clusterCount)
+    let newSelf = SharedBuffer<Double>(repeating: 0, count: clusterCount)
+    let newStrength = SharedBuffer<Double>(repeating: 0, count: clusterCount)
+    let newSize = SharedBuffer<Double>(repeating: 0, count: clusterCount)
+    let scratch = (0..<workers).map { _ in
+      UnsafeSendable(
+        (
+          Scratch<Double>(clusterCount, 0), Scratch<Bool>(clusterCount, false),
+          Scratch<Int32>(clusterCount, 0)
+        ))
     }
-    var newOffsets = [Int](repeating: 0, count: clusterCount + 1)
-    var newTargets: [Int32] = []
-    var newWeights: [Double] = []
-    newTargets.reserveCapacity(targets.count / 2)
-    newWeights.reserveCapacity(targets.count / 2)
-    var newSelf = [Double](repeating: 0, count: clusterCount)
-    var newStrength = [Double](repeating: 0, count: clusterCount)
-    var newSize = [Double](repeating: 0, count: clusterCount)
+    defer {
+      for worker in scratch {
+        worker.value.0.raw.deallocate()
+        worker.value.1.raw.deallocate()
+        worker.value.2.raw.deallocate()
+      }
+    }
     withView { graph in
       membership.withUnsafeBufferPointer { membership in
         members.withUnsafeBufferPointer { members in
-          for cluster in 0..<clusterCount {
-            var selfSum = 0.0
-            var strengthSum = 0.0
-            var sizeSum = 0.0
-            var touchedCount = 0
-            for position in starts[cluster]..<starts[cluster + 1] {
-              let node = Int(members[position])
-              selfSum += selfWeight[node]
-              strengthSum += strength[node]
-              sizeSum += size[node]
-              for slot in graph.offsets[node]..<graph.offsets[node &+ 1] {
-                let other = Int(membership[Int(graph.targets[slot])])
-                if other == cluster {
-                  selfSum += graph.weights[slot]
-                } else {
-                  if !isTouched[other] {
-                    isTouched[other] = true
-                    touched[touchedCount] = Int32(truncatingIfNeeded: other)
-                    touchedCount &+= 1
+          starts.withUnsafeBufferPointer { starts in
+            selfWeight.withUnsafeBufferPointer { selfWeight in
+              strength.withUnsafeBufferPointer { strength in
+                size.withUnsafeBufferPointer { size in
+                  let shared = UnsafeSendable(
+                    (graph, membership, members, starts, selfWeight, strength, size))
+                  forEachBlockInParallel(count: clusterCount, block: block, workers: workers) {
+                    worker, range in
+                    let (graph, membership, members, starts, selfWeight, strength, size) =
+                      shared.value
+                    let (weightTo, isTouched, touched) = scratch[worker].value
+                    var targets: [Int32] = []
+                    var weights: [Double] = []
+                    for cluster in range {
+                      var selfSum = 0.0
+                      var strengthSum = 0.0
+                      var sizeSum = 0.0
+                      var touchedCount = 0
+                      for position in starts[cluster]..<starts[cluster + 1] {
+                        let node = Int(members[position])
+                        selfSum += selfWeight[node]
+                        strengthSum += strength[node]
+                        sizeSum += size[node]
+                        for slot in graph.offsets[node]..<graph.offsets[node &+ 1] {
+                          let other = Int(membership[Int(graph.targets[slot])])
+                          if other == cluster {
+                            selfSum += graph.weights[slot]
+                          } else {
+                            if !isTouched[other] {
+                              isTouched[other] = true
+                              touched[touchedCount] = Int32(truncatingIfNeeded: other)
+                              touchedCount &+= 1
+                            }
+                            weightTo[other] += graph.weights[slot]
+                          }
+                        }
+                      }
+                      newSelf.pointer[cluster] = selfSum
+                      newStrength.pointer[cluster] = strengthSum
+                      newSize.pointer[cluster] = sizeSum
+                      for index in 0..<touchedCount {
+                        let other = Int(touched[index])
+                        targets.append(Int32(truncatingIfNeeded: other))
+                        weights.append(weightTo[other])
+                        weightTo[other] = 0
+                        isTouched[other] = false
+                      }
+                      rowLength.pointer[cluster] = touchedCount
+                    }
+                    rowTargets.pointer[range.lowerBound / block] = targets
+                    rowWeights.pointer[range.lowerBound / block] = weights
                   }
-                  weightTo[other] += graph.weights[slot]
                 }
               }
             }
-            newSelf[cluster] = selfSum
-            newStrength[cluster] = strengthSum
-            newSize[cluster] = sizeSum
-            for index in 0..<touchedCount {
-              let other = Int(touched[index])
-              newTargets.append(Int32(truncatingIfNeeded: other))
-              newWeights.append(weightTo[other])
-              weightTo[other] = 0
-              isTouched[other] = false
-            }
-            newOffsets[cluster + 1] = newTargets.count
           }
         }
       }
     }
+    var newOffsets = [Int](repeating: 0, count: clusterCount + 1)
+    for cluster in 0..<clusterCount {
+      newOffsets[cluster + 1] = newOffsets[cluster] + rowLength.pointer[cluster]
+    }
+    var newTargets: [Int32] = []
+    var newWeights: [Double] = []
+    newTargets.reserveCapacity(newOffsets[clusterCount])
+    newWeights.reserveCapacity(newOffsets[clusterCount])
+    for index in 0..<blockCount {
+      newTargets += rowTargets.pointer[index]
+      newWeights += rowWeights.pointer[index]
+    }
     return ClusteringGraph(
-      offsets: newOffsets, targets: newTargets, weights: newWeights, selfWeight: newSelf,
-      strength: newStrength, size: newSize)
+      offsets: newOffsets, targets: newTargets, weights: newWeights, selfWeight: newSelf.array,
+      strength: newStrength.array, size: newSize.array)
   }
 
   /// Newman's modularity of `membership` at `resolution`:
