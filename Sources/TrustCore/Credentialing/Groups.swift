@@ -145,12 +145,22 @@ package struct GroupProjection: Sendable, Hashable {
   package static func coherences(_ graph: TrustGraph, communities: [IndexedCommunity])
     -> [Coherence]
   {
-    var marks = MembershipMarks(personCount: graph.personCount)
-    return communities.map { community in
-      marks.reset()
-      for member in community.members { marks.insert(Int(member)) }
-      return Coherence(graph, members: community.members, marks: marks)
+    guard !communities.isEmpty else { return [] }
+    // Communities are independent: blocks of them on every core, each
+    // worker with its own marks.
+    let placeholder = Coherence(graph, members: [], marks: MembershipMarks(personCount: 0))
+    let results = SharedBuffer<Coherence>(repeating: placeholder, count: communities.count)
+    let marks = SharedBuffer<MembershipMarks>(
+      repeating: MembershipMarks(personCount: graph.personCount), count: workerCount)
+    forEachBlockInParallel(count: communities.count, block: 16) { worker, range in
+      for index in range {
+        let members = communities[index].members
+        marks.pointer[worker].reset()
+        for member in members { marks.pointer[worker].insert(Int(member)) }
+        results.pointer[index] = Coherence(graph, members: members, marks: marks.pointer[worker])
+      }
     }
+    return results.array
   }
 
   /// How many non-members lie within `nearDepth` strong ties of each

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -101,6 +103,19 @@ package struct DiversityAnalysis: Sendable, Hashable {
     package var pAtMost: Double
     /// (1 + shuffles at least as far from the mean) / (1 + shuffles).
     package var pTwoSided: Double
+  }
+
+  /// The analyses of several attributes, computed at once on every core
+  /// (each is independent), in the order given.
+  package static func analyses(_ graph: TrustGraph, columns: [AttributeColumn])
+    -> [DiversityAnalysis]
+  {
+    if columns.count <= 1 { return columns.map { DiversityAnalysis(graph, column: $0) } }
+    let results = SharedBuffer<DiversityAnalysis?>(repeating: nil, count: columns.count)
+    DispatchQueue.concurrentPerform(iterations: columns.count) { index in
+      results.pointer[index] = DiversityAnalysis(graph, column: columns[index])
+    }
+    return results.array.compactMap { $0 }
   }
 
   /// Computes the analysis of `column` on `graph`.

@@ -76,9 +76,8 @@ func analyseSections(
     progress.phase("diversity")
     sections.append(
       DiversitySection(
-        analyses: network.attributeKeys.map {
-          DiversityAnalysis(graph, column: network.people.attributeColumn($0))
-        }))
+        analyses: DiversityAnalysis.analyses(
+          graph, columns: network.attributeKeys.map { network.people.attributeColumn($0) })))
   }
   if asked.contains("tribes") {
     progress.phase("tribes")
