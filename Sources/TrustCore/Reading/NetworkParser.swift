@@ -778,12 +778,17 @@ struct NetworkParser {
       halves.deinitialize(count: 2)
       halves.deallocate()
     }
-    // The first half's columns get room for the whole array (a tie takes at
-    // least 21 bytes), so the second half is appended without moving the
-    // first; room never written stays virtual, costing no memory.
+    // Room for as many ties as the bytes could hold (a tie takes at least 21),
+    // so no column grows by copying: the first half's columns for the whole
+    // array, so the second half is appended without moving the first, and
+    // the second half's for its own. Room never written stays virtual,
+    // costing no memory.
     let most = (bytes.count - open) / 21 + 1
+    let mostAfterComma = (bytes.count - comma) / 21 + 1
     halves[0].ties.reserveCapacity(most)
     halves[0].tieEnds.reserveCapacity(most * 2)
+    halves[1].ties.reserveCapacity(mostAfterComma)
+    halves[1].tieEnds.reserveCapacity(mostAfterComma * 2)
     let failures = SharedBuffer<JSONScanner.Failure?>(repeating: nil, count: 2)
     let stops = SharedBuffer<Int>(repeating: -1, count: 2)
     let shared = UnsafeSendable(halves)
