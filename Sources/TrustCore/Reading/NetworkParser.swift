@@ -602,39 +602,41 @@ struct NetworkParser {
     _ = seen.insert(1)
     ends = (from, to)
     // Then strength and mutual, each optional, in that order.
+    /// After a value: past the comma and white space to the next key (true),
+    /// or past the closing brace (false); a syntax error as the general loop throws it.
+    func nextKey() throws(JSONScanner.Failure) -> Bool {
+      guard try scanner.nextElement(close: UInt8(ascii: "}")) else { return false }
+      skipSpace(&scanner.position)
+      return true
+    }
     scanner.position = index
-    guard try scanner.nextElement(close: UInt8(ascii: "}")) else { return .closed }
-    index = scanner.position
-    skipSpace(&index)
-    scanner.position = index
-    if isKey("strength", at: index) {
-      next = valueStart(afterKeyOf: 8, at: index)
+    guard try nextKey() else { return .closed }
+    var key = scanner.position
+    if isKey("strength", at: key) {
+      next = valueStart(afterKeyOf: 8, at: key)
       guard next >= 0, next < count,
         bytes[next] == UInt8(ascii: "0") || bytes[next] == UInt8(ascii: "1")
       else { return .atKey }
       scanner.position = next
       let number = try scanner.number()
       guard number.value >= 0 && number.value <= 1 else {
-        scanner.position = index
+        scanner.position = key
         return .atKey
       }
       _ = seen.insert(2)
       strength = number.value
-      guard try scanner.nextElement(close: UInt8(ascii: "}")) else { return .closed }
-      index = scanner.position
-      skipSpace(&index)
-      scanner.position = index
+      guard try nextKey() else { return .closed }
+      key = scanner.position
     }
-    if isKey("mutual", at: index) {
-      next = valueStart(afterKeyOf: 6, at: index)
+    if isKey("mutual", at: key) {
+      next = valueStart(afterKeyOf: 6, at: key)
       guard next >= 0, next < count,
         bytes[next] == UInt8(ascii: "t") || bytes[next] == UInt8(ascii: "f")
       else { return .atKey }
       scanner.position = next
       mutual = try scanner.literal() == UInt8(ascii: "t")
       _ = seen.insert(3)
-      guard try scanner.nextElement(close: UInt8(ascii: "}")) else { return .closed }
-      skipSpace(&scanner.position)
+      guard try nextKey() else { return .closed }
     }
     return .atKey
   }
