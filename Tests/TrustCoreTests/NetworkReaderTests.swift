@@ -376,6 +376,25 @@ struct ParallelReadTests {
     expectSameResult(read(text, parallel: false), read(text, parallel: true), sourceLocation: sourceLocation)
   }
 
+  /// The second part of the ties starts before the people are read, found by
+  /// a quick scan of the brackets: strings full of brackets and quotes in the
+  /// people must not mislead it, and a document that is not what the scan saw
+  /// (ties elsewhere, a broken people array) must read as in one pass.
+  @Test func tiesStartedBeforeThePeopleReadAsInOnePass() {
+    let people = (0..<30).map { #"{"id": "p\#($0)", "name": "x]}\"[{\\", "attributes": {"t": "[\#($0 % 3)]"}}"# }
+    let ties = (0..<60).map { #"{"from": "p\#($0 % 30)", "to": "p\#(($0 * 7 + 1) % 30)", "strength": 0.5}"# }
+    let peopleText = people.joined(separator: ", ")
+    let tiesText = ties.joined(separator: ",\n")
+    expectSameReading(#"{"trustmap": 1, "people": [\#(peopleText)], "ties": [\#(tiesText)]}"#)
+    expectSameReading(#"{"trustmap": 1, "people" : [\#(peopleText)] ,\n "ties" :\t[\#(tiesText)]}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(peopleText)], "communities": [], "ties": [\#(tiesText)]}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(peopleText)], "ties": [\#(tiesText)], "ties": []}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(peopleText), {"id": }], "ties": [\#(tiesText)]}"#)
+    expectSameReading(
+      #"{"trustmap": 1, "people": [\#(peopleText), {"id": "zz", "reportsTo": "p1"}], "ties": [\#(tiesText), {"from": "p1", "to": "nobody"}]}"#)
+    expectSameReading(#"{"trustmap": 1, "people": [\#(peopleText)], "ties": [\#(tiesText)"#)
+  }
+
   @Test(arguments: 1...8 as ClosedRange<UInt64>)
   func sameAsOnePassOnRandomNetworks(seed: UInt64) {
     expectSameReading(randomNetworkJSON(people: 50, ties: 300, seed: seed))

@@ -42,6 +42,8 @@ struct NetworkParser {
 
   /// Arrays of ties at least this long (in bytes) are parsed in two halves at once.
   private let parallelMinimumBytes: Int
+  /// The second part of the ties array, started before the people were read.
+  private var earlyTies: TiesSecondPart?
   /// Whether ties of the common shape are read by ``plainTiePrefix(at:seen:ends:strength:mutual:)``.
   private let readsPlainTies: Bool
 
@@ -57,6 +59,9 @@ struct NetworkParser {
 
   /// Reads the whole document; `nil` when a syntax error stopped the read.
   mutating func parse() -> TrustNetwork? {
+    // A second part of the ties started early and never used (the document
+    // turned out other than it looked) is waited for: it reads the same bytes.
+    defer { _ = earlyTies?.finish() }
     do {
       try parseDocument()
     } catch {
@@ -114,6 +119,11 @@ struct NetworkParser {
           try parseVersion(at: valueOffset)
         } else if scanner.matches(key, "people") {
           if seen.insert(1) { duplicateKey("people", at: keyOffset, path: "") }
+          if !seen.contains(2) && earlyTies == nil
+            && scanner.bytes.count - valueOffset >= parallelMinimumBytes
+          {
+            earlyTies = startTiesEarly(afterPeopleAt: valueOffset)
+          }
           try parseArray(named: "people", at: valueOffset) {
             parser, index, offset throws(JSONScanner.Failure) in
             try parser.parsePerson(index, at: offset)
@@ -121,10 +131,15 @@ struct NetworkParser {
         } else if scanner.matches(key, "ties") {
           let repeated = seen.insert(2)
           if repeated { duplicateKey("ties", at: keyOffset, path: "") }
-          if !repeated && scanner.bytes.count - valueOffset >= parallelMinimumBytes,
+          if !repeated, let early = earlyTies, early.open == valueOffset {
+            earlyTies = nil
+            try parseTiesInTwo(open: valueOffset, second: early)
+          } else if !repeated && scanner.bytes.count - valueOffset >= parallelMinimumBytes,
             scanner.peek() == UInt8(ascii: "["), let comma = splitGuess(ofArrayAt: valueOffset)
           {
-            try parseTiesInTwo(open: valueOffset, comma: comma)
+            try parseTiesInTwo(
+              open: valueOffset,
+              second: TiesSecondPart(of: self, open: valueOffset, comma: comma))
           } else {
             try parseArray(named: "ties", at: valueOffset) {
               parser, index, offset throws(JSONScanner.Failure) in
@@ -739,9 +754,9 @@ struct NetworkParser {
   /// `open`: the first `}` `,` `{` (white space allowed) past the middle. It
   /// may sit inside a string; the first half's parse checks it (see
   /// ``parseTiesInTwo(open:comma:)``). `nil` when none is near.
-  func splitGuess(ofArrayAt open: Int) -> Int? {
+  func splitGuess(ofArrayAt open: Int, from start: Int? = nil) -> Int? {
     let bytes = scanner.bytes
-    var index = open + (bytes.count - open) / 2
+    var index = start ?? open + (bytes.count - open) / 2
     let limit = min(bytes.count - 1, index + (1 << 20))
     func isSpace(_ byte: UInt8) -> Bool {
       byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
@@ -762,53 +777,35 @@ struct NetworkParser {
     return nil
   }
 
-  /// Parses the ties array in two halves on two threads, each into a parser of
-  /// its own, the second from a guessed comma. The first half's parse checks
-  /// the guess: it must stop exactly at that comma, between two elements. Then
-  /// the halves are appended in order, so the network and every diagnostic
-  /// are the same as in one pass; on a wrong guess the array is read again in one go.
-  private mutating func parseTiesInTwo(open: Int, comma: Int) throws(JSONScanner.Failure) {
-    let bytes = scanner.bytes
-    let halves = UnsafeMutablePointer<NetworkParser>.allocate(capacity: 2)
-    for half in 0..<2 {
-      (halves + half).initialize(
-        to: NetworkParser(
-          bytes: bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max,
-          readsPlainTies: readsPlainTies))
+  /// Parses the ties array in two parts on two threads, each into a parser of
+  /// its own: the first here, the second (``TiesSecondPart``, already
+  /// running) from a guessed comma. The first part's parse checks the guess:
+  /// it must stop exactly at that comma, between two elements. Then the parts
+  /// are appended in order, so the network and every diagnostic are the same
+  /// as in one pass; on a wrong guess the array is read again in one go.
+  private mutating func parseTiesInTwo(open: Int, second: TiesSecondPart)
+    throws(JSONScanner.Failure)
+  {
+    let comma = second.comma
+    var first = NetworkParser(
+      bytes: scanner.bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max,
+      readsPlainTies: readsPlainTies)
+    // Room for the whole array, so the second part is appended without moving the first.
+    first.reserveTies(forBytesFrom: open)
+    var firstFailure: JSONScanner.Failure?
+    var firstStop = -1
+    do throws(JSONScanner.Failure) {
+      firstStop = try first.parseTieElements(from: open + 1, stopAfterComma: comma)
+    } catch {
+      firstFailure = error
     }
-    defer {
-      halves.deinitialize(count: 2)
-      halves.deallocate()
+    let (secondPart, secondFailure) = second.finish()
+    if let firstFailure {
+      // The first part failed before the guess mattered: its error is the first.
+      absorbTies(from: first, ordinalShift: 0)
+      throw firstFailure
     }
-    // Room for as many ties as the bytes could hold (a tie takes at least 21),
-    // so no column grows by copying: the first half's columns for the whole
-    // array, so the second half is appended without moving the first, and
-    // the second half's for its own. Room never written stays virtual,
-    // costing no memory.
-    let most = (bytes.count - open) / 21 + 1
-    let mostAfterComma = (bytes.count - comma) / 21 + 1
-    halves[0].ties.reserveCapacity(most)
-    halves[0].tieEnds.reserveCapacity(most * 2)
-    halves[1].ties.reserveCapacity(mostAfterComma)
-    halves[1].tieEnds.reserveCapacity(mostAfterComma * 2)
-    let failures = SharedBuffer<JSONScanner.Failure?>(repeating: nil, count: 2)
-    let stops = SharedBuffer<Int>(repeating: -1, count: 2)
-    let shared = UnsafeSendable(halves)
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
-      let parser = shared.value + half
-      do throws(JSONScanner.Failure) {
-        stops.pointer[half] = try parser.pointee.parseTieElements(
-          from: half == 0 ? open + 1 : comma + 1, stopAfterComma: half == 0 ? comma : nil)
-      } catch {
-        failures.pointer[half] = error
-      }
-    }
-    if let failure = failures.pointer[0] {
-      // The first half failed before the guess mattered: its error is the first.
-      absorbTies(from: halves[0], ordinalShift: 0)
-      throw failure
-    }
-    guard stops.pointer[0] == comma else {
+    guard firstStop == comma else {
       // The guess was not between two elements (or the array ended first).
       scanner.position = open
       try parseArray(named: "ties", at: open) { parser, index, offset throws(JSONScanner.Failure) in
@@ -816,17 +813,129 @@ struct NetworkParser {
       }
       return
     }
-    let firstCount = halves[0].ties.count + halves[0].tieOrdinals.dropped
-    let end = halves[1].scanner.position
-    // Each half leaves the buffer as it is absorbed, so no column is held twice.
-    absorbTies(from: halves.move(), ordinalShift: 0)
-    halves.initialize(
-      to: NetworkParser(bytes: bytes, diagnosticLimit: 1, parallelMinimumBytes: .max))
-    absorbTies(from: (halves + 1).move(), ordinalShift: firstCount)
-    (halves + 1).initialize(
-      to: NetworkParser(bytes: bytes, diagnosticLimit: 1, parallelMinimumBytes: .max))
-    if let failure = failures.pointer[1] { throw failure }
+    let firstCount = first.ties.count + first.tieOrdinals.dropped
+    let end = secondPart.scanner.position
+    // Each part leaves its parser as it is absorbed, so no column is held twice.
+    absorbTies(from: first, ordinalShift: 0)
+    absorbTies(from: secondPart, ordinalShift: firstCount)
+    if let secondFailure { throw secondFailure }
     scanner.position = end
+  }
+
+  /// Makes room in the tie columns for as many ties as the bytes from
+  /// `start` could hold (a tie takes at least 21), so none grows by copying;
+  /// room never written stays virtual, costing no memory.
+  private mutating func reserveTies(forBytesFrom start: Int) {
+    let most = (scanner.bytes.count - start) / 21 + 1
+    ties.reserveCapacity(most)
+    tieEnds.reserveCapacity(most * 2)
+  }
+
+  /// Before the people are read, finds the ties array that follows them
+  /// (`"people": [...], "ties": [`, by a quick scan of the brackets outside
+  /// strings) and starts reading its second part on another thread, so
+  /// that reading the people and the ties overlap. The split leaves the
+  /// first part smaller, as its thread reads the people first. `nil` when
+  /// the ties do not follow the people or no split is found.
+  private func startTiesEarly(afterPeopleAt open: Int) -> TiesSecondPart? {
+    let bytes = scanner.bytes
+    let count = bytes.count
+    guard open < count, bytes[open] == UInt8(ascii: "[") else { return nil }
+    var index = open
+    var depth = 0
+    var inString = false
+    while index < count {
+      let byte = bytes[index]
+      if inString {
+        if byte == UInt8(ascii: "\\") {
+          index += 2
+          continue
+        }
+        if byte == UInt8(ascii: "\"") { inString = false }
+      } else if byte == UInt8(ascii: "\"") {
+        inString = true
+      } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+        depth += 1
+      } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      index += 1
+    }
+    func skipSpace(_ index: inout Int) {
+      while index < count
+        && (bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
+          || bytes[index] == 0x09)
+      {
+        index += 1
+      }
+    }
+    index += 1
+    skipSpace(&index)
+    guard index < count, bytes[index] == UInt8(ascii: ",") else { return nil }
+    index += 1
+    skipSpace(&index)
+    let key = Array("\"ties\"".utf8)
+    guard index + key.count <= count,
+      UnsafeBufferPointer(rebasing: bytes[index..<index + key.count]).elementsEqual(key)
+    else { return nil }
+    index += key.count
+    skipSpace(&index)
+    guard index < count, bytes[index] == UInt8(ascii: ":") else { return nil }
+    index += 1
+    skipSpace(&index)
+    guard index < count, bytes[index] == UInt8(ascii: "[") else { return nil }
+    let tiesOpen = index
+    // The people cost about twice as much per byte as the ties: balance
+    // people + first part against the second part.
+    let peopleBytes = tiesOpen - open
+    let tiesBytes = count - tiesOpen
+    let firstPart = max(tiesBytes / 8, (tiesBytes - 2 * peopleBytes) / 2)
+    guard let comma = splitGuess(ofArrayAt: tiesOpen, from: tiesOpen + firstPart) else {
+      return nil
+    }
+    return TiesSecondPart(of: self, open: tiesOpen, comma: comma)
+  }
+
+  /// The second part of a split ties array, read on another thread from
+  /// just after `comma`; ``finish()`` waits for it and hands back what it read.
+  private final class TiesSecondPart: @unchecked Sendable {
+    /// Where the ties array opens, and the comma after which this part starts.
+    let open: Int
+    let comma: Int
+    private let group = DispatchGroup()
+    private var parser: NetworkParser?
+    private var failure: JSONScanner.Failure?
+
+    init(of owner: NetworkParser, open: Int, comma: Int) {
+      self.open = open
+      self.comma = comma
+      var parser = NetworkParser(
+        bytes: owner.scanner.bytes, diagnosticLimit: owner.diagnostics.limit,
+        parallelMinimumBytes: .max, readsPlainTies: owner.readsPlainTies)
+      parser.reserveTies(forBytesFrom: comma)
+      self.parser = parser
+      DispatchQueue.global().async(group: group) { [self] in
+        guard var parser = self.parser else { return }
+        self.parser = nil  // moved out, so the columns are not shared while they grow
+        do throws(JSONScanner.Failure) {
+          _ = try parser.parseTieElements(from: comma + 1, stopAfterComma: nil)
+        } catch {
+          failure = error
+        }
+        self.parser = parser
+      }
+    }
+
+    /// Waits for the part to be read; its parser, and the error that stopped it.
+    func finish() -> (NetworkParser, JSONScanner.Failure?) {
+      group.wait()
+      let result =
+        parser
+        ?? NetworkParser(bytes: UnsafeBufferPointer(start: nil, count: 0), diagnosticLimit: 1)
+      parser = nil
+      return (result, failure)
+    }
   }
 
   /// Reads tie elements from `start`, numbering them from 0, until the comma
