@@ -886,11 +886,12 @@ struct NetworkParser {
     skipSpace(&index)
     guard index < count, bytes[index] == UInt8(ascii: "[") else { return nil }
     let tiesOpen = index
-    // The people cost about twice as much per byte as the ties: balance
-    // people + first part against the second part.
+    // Read beside the second part, a byte of people takes about four times
+    // as long as a byte of ties (measured on M: 5.8 MB of people 0.1 s, ties
+    // about 220 MB/s): balance people + first part against the second part.
     let peopleBytes = tiesOpen - open
     let tiesBytes = count - tiesOpen
-    let firstPart = max(tiesBytes / 8, (tiesBytes - 2 * peopleBytes) / 2)
+    let firstPart = max(tiesBytes / 8, (tiesBytes - 4 * peopleBytes) / 2)
     guard let comma = splitGuess(ofArrayAt: tiesOpen, from: tiesOpen + firstPart) else {
       return nil
     }
