@@ -23,22 +23,33 @@ package struct Components: Sendable, Hashable {
     var componentOf = [Int32](repeating: -1, count: graph.personCount)
     var sizes: [Int] = []
     var queue = [Int32](repeating: 0, count: graph.personCount)
-    for start in 0..<graph.personCount where componentOf[start] < 0 {
-      let component = Int32(truncatingIfNeeded: sizes.count)
-      componentOf[start] = component
-      queue[0] = Int32(truncatingIfNeeded: start)
-      var head = 0
-      var tail = 1
-      while head < tail {
-        let person = Int(queue[head])
-        head += 1
-        for neighbour in graph.neighbours(of: person) where componentOf[Int(neighbour)] < 0 {
-          componentOf[Int(neighbour)] = component
-          queue[tail] = neighbour
-          tail += 1
+    componentOf.withUnsafeMutableBufferPointer { componentOf in
+      queue.withUnsafeMutableBufferPointer { queue in
+        graph.offsets.withUnsafeBufferPointer { offsets in
+          graph.targets.withUnsafeBufferPointer { targets in
+            for start in 0..<graph.personCount where componentOf[start] < 0 {
+              let component = Int32(truncatingIfNeeded: sizes.count)
+              componentOf[start] = component
+              queue[0] = Int32(truncatingIfNeeded: start)
+              var head = 0
+              var tail = 1
+              while head < tail {
+                let person = Int(queue[head])
+                head += 1
+                for slot in offsets[person]..<offsets[person + 1] {
+                  let neighbour = Int(targets[slot])
+                  if componentOf[neighbour] < 0 {
+                    componentOf[neighbour] = component
+                    queue[tail] = targets[slot]
+                    tail += 1
+                  }
+                }
+              }
+              sizes.append(tail)
+            }
+          }
         }
       }
-      sizes.append(tail)
     }
     self.componentOf = componentOf
     self.sizes = sizes
