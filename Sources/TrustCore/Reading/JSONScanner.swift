@@ -50,7 +50,7 @@ struct JSONScanner {
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
-      if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+      if isJSONSpace(byte) {
         index += 1
       } else {
         position = index
@@ -512,6 +512,18 @@ struct JSONScanner {
     guard token.end - token.start == length, let base = bytes.baseAddress else { return false }
     return memoryEqual(base + token.start, literal.utf8Start, length)
   }
+}
+
+/// Whether `byte` is JSON white space: space, tab, line feed or carriage return.
+@inline(__always)
+func isJSONSpace(_ byte: UInt8) -> Bool {
+  byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+}
+
+/// Moves `index` past the white space in `bytes` that ends before `limit`.
+@inline(__always)
+func skipJSONSpace(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, before limit: Int) {
+  while index < limit && isJSONSpace(bytes[index]) { index &+= 1 }
 }
 
 @inline(__always)

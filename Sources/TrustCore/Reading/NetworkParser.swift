@@ -544,11 +544,7 @@ struct NetworkParser {
     let bytes = scanner.bytes
     let count = bytes.count
     @inline(__always) func skipSpace(_ index: inout Int) {
-      while index < count {
-        let byte = bytes[index]
-        guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-        index &+= 1
-      }
+      skipJSONSpace(in: bytes, from: &index, before: count)
     }
     /// Whether the bytes at `index` are `"name"` with its quotes.
     @inline(__always) func isKey(_ name: StaticString, at index: Int) -> Bool {
@@ -753,22 +749,19 @@ struct NetworkParser {
   /// A guess at a comma between two elements near the middle of the array at
   /// `open`: the first `}` `,` `{` (white space allowed) past the middle. It
   /// may sit inside a string; the first half's parse checks it (see
-  /// ``parseTiesInTwo(open:comma:)``). `nil` when none is near.
+  /// ``parseTiesInTwo(open:second:)``). `nil` when none is near.
   func splitGuess(ofArrayAt open: Int, from start: Int? = nil) -> Int? {
     let bytes = scanner.bytes
     var index = start ?? open + (bytes.count - open) / 2
     let limit = min(bytes.count - 1, index + (1 << 20))
-    func isSpace(_ byte: UInt8) -> Bool {
-      byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
     while index < limit {
       if bytes[index] == UInt8(ascii: "}") {
         var next = index + 1
-        while next < limit && isSpace(bytes[next]) { next += 1 }
+        skipJSONSpace(in: bytes, from: &next, before: limit)
         if next < limit && bytes[next] == UInt8(ascii: ",") {
           let comma = next
           next += 1
-          while next < limit && isSpace(bytes[next]) { next += 1 }
+          skipJSONSpace(in: bytes, from: &next, before: limit)
           if next < limit && bytes[next] == UInt8(ascii: "{") { return comma }
         }
       }
@@ -862,14 +855,7 @@ struct NetworkParser {
       }
       index += 1
     }
-    func skipSpace(_ index: inout Int) {
-      while index < count
-        && (bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
-          || bytes[index] == 0x09)
-      {
-        index += 1
-      }
-    }
+    func skipSpace(_ index: inout Int) { skipJSONSpace(in: bytes, from: &index, before: count) }
     index += 1
     skipSpace(&index)
     guard index < count, bytes[index] == UInt8(ascii: ",") else { return nil }
