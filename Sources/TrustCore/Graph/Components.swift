@@ -20,36 +20,17 @@ package struct Components: Sendable, Hashable {
 
   /// Finds the components of `graph`.
   package init(_ graph: TrustGraph) {
-    var componentOf = [Int32](repeating: -1, count: graph.personCount)
+    let (order, runEnds) = breadthFirstTraversal(graph)
+    var componentOf = [Int32](repeating: 0, count: graph.personCount)
     var sizes: [Int] = []
-    var queue = [Int32](repeating: 0, count: graph.personCount)
-    componentOf.withUnsafeMutableBufferPointer { componentOf in
-      queue.withUnsafeMutableBufferPointer { queue in
-        graph.offsets.withUnsafeBufferPointer { offsets in
-          graph.targets.withUnsafeBufferPointer { targets in
-            for start in 0..<graph.personCount where componentOf[start] < 0 {
-              let component = Int32(truncatingIfNeeded: sizes.count)
-              componentOf[start] = component
-              queue[0] = Int32(truncatingIfNeeded: start)
-              var head = 0
-              var tail = 1
-              while head < tail {
-                let person = Int(queue[head])
-                head += 1
-                for slot in offsets[person]..<offsets[person + 1] {
-                  let neighbour = Int(targets[slot])
-                  if componentOf[neighbour] < 0 {
-                    componentOf[neighbour] = component
-                    queue[tail] = targets[slot]
-                    tail += 1
-                  }
-                }
-              }
-              sizes.append(tail)
-            }
-          }
-        }
+    sizes.reserveCapacity(runEnds.count)
+    var start = 0
+    for (component, end) in runEnds.enumerated() {
+      for position in start..<end {
+        componentOf[Int(order[position])] = Int32(truncatingIfNeeded: component)
       }
+      sizes.append(end - start)
+      start = end
     }
     self.componentOf = componentOf
     self.sizes = sizes

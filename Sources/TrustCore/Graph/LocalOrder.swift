@@ -11,9 +11,19 @@
 ///
 /// - Complexity: O(*n* + *m*), with an explicit queue.
 func breadthFirstOrder(_ graph: TrustGraph) -> [Int32] {
+  breadthFirstTraversal(graph).order
+}
+
+/// The breadth-first walk behind ``breadthFirstOrder(_:)`` and ``Components``:
+/// every person once, from each unvisited person in turn (in file order);
+/// `runEnds[c]` ends the run of `order` that is component `c`.
+///
+/// - Complexity: O(*n* + *m*), with an explicit queue (no recursion).
+func breadthFirstTraversal(_ graph: TrustGraph) -> (order: [Int32], runEnds: [Int]) {
   let count = graph.personCount
   var seen = [Bool](repeating: false, count: count)
   var queue = [Int32](repeating: 0, count: count)
+  var runEnds: [Int] = []
   seen.withUnsafeMutableBufferPointer { seen in
     queue.withUnsafeMutableBufferPointer { queue in
       graph.offsets.withUnsafeBufferPointer { offsets in
@@ -36,12 +46,13 @@ func breadthFirstOrder(_ graph: TrustGraph) -> [Int32] {
                 }
               }
             }
+            runEnds.append(tail)
           }
         }
       }
     }
   }
-  return queue
+  return (queue, runEnds)
 }
 
 /// The strong-tie adjacency of `graph` with person `order[i]` numbered `i`:
