@@ -63,6 +63,7 @@ struct StrongTieGraphBuilder {
     // Whether a record survives the context filter (records without contexts
     // always do); only called when there is a filter.
     let keeps: @Sendable (Int) -> Bool = { record in
+      if ties.contextOffsets.isEmpty { return true }
       let start = ties.contextOffsets[record]
       let end = ties.contextOffsets[record + 1]
       if start == end { return true }

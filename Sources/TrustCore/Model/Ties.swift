@@ -13,7 +13,9 @@ package struct Ties: Sendable, RandomAccessCollection {
   /// Whether each record stands for both directions.
   package internal(set) var mutual: [Bool]
   var contextNames: StringInterner
-  /// `contextOffsets[t] ..< contextOffsets[t + 1]` index `contextOfRecord`.
+  /// `contextOffsets[t] ..< contextOffsets[t + 1]` index `contextOfRecord`;
+  /// empty while no record has contexts (most files), which saves a word
+  /// per record.
   var contextOffsets: [Int]
   var contextOfRecord: [Int32]
 
@@ -23,17 +25,43 @@ package struct Ties: Sendable, RandomAccessCollection {
     strength = []
     mutual = []
     contextNames = StringInterner()
-    contextOffsets = [0]
+    contextOffsets = []
     contextOfRecord = []
   }
 
-  /// Makes room for `count` records in every column but the contexts.
+  /// Makes room for `count` records in the strength and mutual columns;
+  /// `from` and `to` are filled all at once when the ids are resolved.
   mutating func reserveCapacity(_ count: Int) {
-    from.reserveCapacity(count)
-    to.reserveCapacity(count)
     strength.reserveCapacity(count)
     mutual.reserveCapacity(count)
-    contextOffsets.reserveCapacity(count + 1)
+  }
+
+  /// Sets the contexts (codes into `contextNames`) of the record just
+  /// appended to `strength`, the last one.
+  mutating func setContextsOfLastRecord(_ codes: [Int32]) {
+    if codes.isEmpty {
+      if !contextOffsets.isEmpty { contextOffsets.append(contextOfRecord.count) }
+      return
+    }
+    // The first record with contexts: every earlier one has none.
+    if contextOffsets.isEmpty { contextOffsets = [Int](repeating: 0, count: strength.count) }
+    contextOfRecord.append(contentsOf: codes)
+    contextOffsets.append(contextOfRecord.count)
+  }
+
+  /// Appends the contexts of `other`'s records, which follow these, mapping
+  /// its context codes through `code`.
+  mutating func appendContexts(of other: Ties, recordCount: Int, mappingCodes code: [Int32]) {
+    guard !other.contextOffsets.isEmpty || !contextOffsets.isEmpty else { return }
+    if contextOffsets.isEmpty { contextOffsets = [Int](repeating: 0, count: recordCount + 1) }
+    let base = contextOfRecord.count
+    contextOfRecord.reserveCapacity(base + other.contextOfRecord.count)
+    for context in other.contextOfRecord { contextOfRecord.append(code[Int(context)]) }
+    if other.contextOffsets.isEmpty {
+      contextOffsets.append(contentsOf: repeatElement(base, count: other.strength.count))
+    } else {
+      for offset in other.contextOffsets.dropFirst() { contextOffsets.append(offset + base) }
+    }
   }
 
   package var startIndex: Int { 0 }
@@ -48,7 +76,8 @@ package struct Ties: Sendable, RandomAccessCollection {
 
   /// The context names of record `index` (empty for general trust).
   package func contexts(of index: Int) -> [String] {
-    (contextOffsets[index]..<contextOffsets[index + 1]).map {
+    guard !contextOffsets.isEmpty else { return [] }
+    return (contextOffsets[index]..<contextOffsets[index + 1]).map {
       contextNames[Int(contextOfRecord[$0])]
     }
   }

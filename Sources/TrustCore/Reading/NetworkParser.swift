@@ -42,8 +42,8 @@ struct NetworkParser {
 
   /// Arrays of ties at least this long (in bytes) are parsed in two halves at once.
   private let parallelMinimumBytes: Int
-  /// The second part of the ties array, started before the people were read.
-  private var earlyTies: TiesSecondPart?
+  /// The first part of the ties array, started before the people were read.
+  private var earlyTies: TiesFirstPart?
   /// Whether ties of the common shape are read by ``plainTiePrefix(at:seen:ends:strength:mutual:)``.
   private let readsPlainTies: Bool
 
@@ -59,7 +59,7 @@ struct NetworkParser {
 
   /// Reads the whole document; `nil` when a syntax error stopped the read.
   mutating func parse() -> TrustNetwork? {
-    // A second part of the ties started early and never used (the document
+    // A first part of the ties started early and never used (the document
     // turned out other than it looked) is waited for: it reads the same bytes.
     defer { _ = earlyTies?.finish() }
     do {
@@ -133,13 +133,12 @@ struct NetworkParser {
           if repeated { duplicateKey("ties", at: keyOffset, path: "") }
           if !repeated, let early = earlyTies, early.open == valueOffset {
             earlyTies = nil
-            try parseTiesInTwo(open: valueOffset, second: early)
+            try parseTiesInTwo(open: valueOffset, first: early)
           } else if !repeated && scanner.bytes.count - valueOffset >= parallelMinimumBytes,
             scanner.peek() == UInt8(ascii: "["), let comma = splitGuess(ofArrayAt: valueOffset)
           {
             try parseTiesInTwo(
-              open: valueOffset,
-              second: TiesSecondPart(of: self, open: valueOffset, comma: comma))
+              open: valueOffset, first: TiesFirstPart(of: self, open: valueOffset, comma: comma))
           } else {
             try parseArray(named: "ties", at: valueOffset) {
               parser, index, offset throws(JSONScanner.Failure) in
@@ -180,7 +179,7 @@ struct NetworkParser {
         "people", what: "the list of people", unknownKeys: unknownKeys, objectOffset: start,
         path: "")
     }
-    if people.count > Int(Int32.max) - 1 || ties.count > Int(Int32.max) - 1 {
+    if people.count > Int(Int32.max) - 1 || ties.strength.count > Int(Int32.max) - 1 {
       diagnostics.add(
         .error, .tooLarge, at: start, path: "",
         "more than \(Int32.max - 1) people or ties: beyond what one trustmap network indexes")
@@ -456,7 +455,7 @@ struct NetworkParser {
           let end: TieEnd
           if token.decoded {
             var deferred = reference(token, owner: 0, role: isFrom ? Self.roleFrom : Self.roleTo)
-            deferred.owner = Int32(truncatingIfNeeded: ties.from.count)
+            deferred.owner = Int32(truncatingIfNeeded: ties.strength.count)
             end = TieEnd(start: UInt32(truncatingIfNeeded: deferred.start + 1), length: .max)
             if isFrom { ends.0 = end } else { ends.1 = end }
             if isFrom { endReferences.0 = deferred } else { endReferences.1 = deferred }
@@ -508,12 +507,9 @@ struct NetworkParser {
     guard valid, let fromEnd = ends.0, let toEnd = ends.1 else { return }
     tieEnds.append(fromEnd)
     tieEnds.append(toEnd)
-    ties.from.append(-1)
-    ties.to.append(-1)
     ties.strength.append(strength + 0)  // + 0 turns -0 into 0
     ties.mutual.append(mutual)
-    if !contextBuffer.isEmpty { ties.contextOfRecord.append(contentsOf: contextBuffer) }
-    ties.contextOffsets.append(ties.contextOfRecord.count)
+    ties.setContextsOfLastRecord(contextBuffer)
     if let reference = endReferences.0 { pending.append(reference) }
     if let reference = endReferences.1 { pending.append(reference) }
   }
@@ -655,13 +651,12 @@ struct NetworkParser {
   /// Resolves the ids of every tie's ends in one tight loop after the parse:
   /// the look-ups are independent, so the processor overlaps their cache misses.
   private mutating func resolveTieEnds() {
-    let count = ties.from.count
+    let count = ties.strength.count
     let bytes = UnsafeSendable(scanner.bytes)
-    // Resolved in place: the arrays are moved out, filled through pointers, moved back.
-    var fromColumn = ties.from
-    var toColumn = ties.to
-    ties.from = []
-    ties.to = []
+    // Made here, every slot written once by the block that resolves it: an
+    // end not found, or with escapes (set by resolvePending), is -1 for now.
+    var fromColumn = [Int32](unsafeUninitializedCapacity: count) { $1 = count }
+    var toColumn = [Int32](unsafeUninitializedCapacity: count) { $1 = count }
     let total = count * 2
     let block = 1 << 16
     let unknownByBlock = SharedBuffer<[Int]>(repeating: [], count: (total + block - 1) / block)
@@ -691,9 +686,14 @@ struct NetworkParser {
                   return UnsafeBufferPointer(rebasing: bytes[start..<start &+ length])
                 } _: { item, found in
                   let slot = base &+ item
-                  guard ends[slot].length != .max else { return }
-                  guard let found else { return unknown.append(slot) }
-                  let value = Int32(truncatingIfNeeded: found)
+                  var value: Int32 = -1
+                  if ends[slot].length != .max {
+                    if let found {
+                      value = Int32(truncatingIfNeeded: found)
+                    } else {
+                      unknown.append(slot)
+                    }
+                  }
                   if slot & 1 == 0 {
                     from.value[slot >> 1] = value
                   } else {
@@ -771,31 +771,33 @@ struct NetworkParser {
   }
 
   /// Parses the ties array in two parts on two threads, each into a parser of
-  /// its own: the first here, the second (``TiesSecondPart``, already
-  /// running) from a guessed comma. The first part's parse checks the guess:
-  /// it must stop exactly at that comma, between two elements. Then the parts
-  /// are appended in order, so the network and every diagnostic are the same
-  /// as in one pass; on a wrong guess the array is read again in one go.
-  private mutating func parseTiesInTwo(open: Int, second: TiesSecondPart)
+  /// its own: the first on another thread (``TiesFirstPart``, already
+  /// running), the second here from a guessed comma. The first part's parse
+  /// checks the guess: it must stop exactly at that comma, between two
+  /// elements. Then the parts are put together in order, so the network and
+  /// every diagnostic are the same as in one pass; on a wrong guess the array
+  /// is read again in one go.
+  ///
+  /// The first part is the larger one: its columns, with room for the whole
+  /// array, are adopted, and only the second part's are copied after them.
+  private mutating func parseTiesInTwo(open: Int, first: TiesFirstPart)
     throws(JSONScanner.Failure)
   {
-    let comma = second.comma
-    var first = NetworkParser(
+    let comma = first.comma
+    var second = NetworkParser(
       bytes: scanner.bytes, diagnosticLimit: diagnostics.limit, parallelMinimumBytes: .max,
       readsPlainTies: readsPlainTies)
-    // Room for the whole array, so the second part is appended without moving the first.
-    first.reserveTies(forBytesFrom: open)
-    var firstFailure: JSONScanner.Failure?
-    var firstStop = -1
+    second.reserveTies(forBytesFrom: comma)
+    var secondFailure: JSONScanner.Failure?
     do throws(JSONScanner.Failure) {
-      firstStop = try first.parseTieElements(from: open + 1, stopAfterComma: comma)
+      _ = try second.parseTieElements(from: comma + 1, stopAfterComma: nil)
     } catch {
-      firstFailure = error
+      secondFailure = error
     }
-    let (secondPart, secondFailure) = second.finish()
+    let (firstPart, firstStop, firstFailure) = first.finish()
     if let firstFailure {
       // The first part failed before the guess mattered: its error is the first.
-      absorbTies(from: first, ordinalShift: 0)
+      absorbTies(from: firstPart, ordinalShift: 0)
       throw firstFailure
     }
     guard firstStop == comma else {
@@ -806,11 +808,11 @@ struct NetworkParser {
       }
       return
     }
-    let firstCount = first.ties.count + first.tieOrdinals.dropped
-    let end = secondPart.scanner.position
+    let firstCount = firstPart.ties.strength.count + firstPart.tieOrdinals.dropped
+    let end = second.scanner.position
     // Each part leaves its parser as it is absorbed, so no column is held twice.
-    absorbTies(from: first, ordinalShift: 0)
-    absorbTies(from: secondPart, ordinalShift: firstCount)
+    absorbTies(from: consume firstPart, ordinalShift: 0)
+    absorbTies(from: consume second, ordinalShift: firstCount)
     if let secondFailure { throw secondFailure }
     scanner.position = end
   }
@@ -826,11 +828,11 @@ struct NetworkParser {
 
   /// Before the people are read, finds the ties array that follows them
   /// (`"people": [...], "ties": [`, by a quick scan of the brackets outside
-  /// strings) and starts reading its second part on another thread, so
+  /// strings) and starts reading its first part on another thread, so
   /// that reading the people and the ties overlap. The split leaves the
-  /// first part smaller, as its thread reads the people first. `nil` when
+  /// second part smaller, as its thread reads the people first. `nil` when
   /// the ties do not follow the people or no split is found.
-  private func startTiesEarly(afterPeopleAt open: Int) -> TiesSecondPart? {
+  private func startTiesEarly(afterPeopleAt open: Int) -> TiesFirstPart? {
     let bytes = scanner.bytes
     let count = bytes.count
     guard open < count, bytes[open] == UInt8(ascii: "[") else { return nil }
@@ -872,26 +874,30 @@ struct NetworkParser {
     skipSpace(&index)
     guard index < count, bytes[index] == UInt8(ascii: "[") else { return nil }
     let tiesOpen = index
-    // Read beside the second part, a byte of people takes about four times
+    // Read beside the first part, a byte of people takes about four times
     // as long as a byte of ties (measured on M: 5.8 MB of people 0.1 s, ties
-    // about 220 MB/s): balance people + first part against the second part.
+    // about 220 MB/s): balance people + second part against the first part.
     let peopleBytes = tiesOpen - open
     let tiesBytes = count - tiesOpen
-    let firstPart = max(tiesBytes / 8, (tiesBytes - 4 * peopleBytes) / 2)
-    guard let comma = splitGuess(ofArrayAt: tiesOpen, from: tiesOpen + firstPart) else {
+    let secondPart = max(tiesBytes / 8, (tiesBytes - 4 * peopleBytes) / 2)
+    guard
+      let comma = splitGuess(ofArrayAt: tiesOpen, from: tiesOpen + tiesBytes - secondPart)
+    else {
       return nil
     }
-    return TiesSecondPart(of: self, open: tiesOpen, comma: comma)
+    return TiesFirstPart(of: self, open: tiesOpen, comma: comma)
   }
 
-  /// The second part of a split ties array, read on another thread from
-  /// just after `comma`; ``finish()`` waits for it and hands back what it read.
-  private final class TiesSecondPart: @unchecked Sendable {
-    /// Where the ties array opens, and the comma after which this part starts.
+  /// The first part of a split ties array, read on another thread from the
+  /// array's start up to the element that ends at the guessed `comma`;
+  /// ``finish()`` waits for it and hands back what it read.
+  private final class TiesFirstPart: @unchecked Sendable {
+    /// Where the ties array opens, and the comma after which the second part starts.
     let open: Int
     let comma: Int
     private let group = DispatchGroup()
     private var parser: NetworkParser?
+    private var stop = -1
     private var failure: JSONScanner.Failure?
 
     init(of owner: NetworkParser, open: Int, comma: Int) {
@@ -900,13 +906,14 @@ struct NetworkParser {
       var parser = NetworkParser(
         bytes: owner.scanner.bytes, diagnosticLimit: owner.diagnostics.limit,
         parallelMinimumBytes: .max, readsPlainTies: owner.readsPlainTies)
-      parser.reserveTies(forBytesFrom: comma)
+      // Room for the whole array: the second part is appended without moving this one.
+      parser.reserveTies(forBytesFrom: open)
       self.parser = parser
       DispatchQueue.global().async(group: group) { [self] in
         guard var parser = self.parser else { return }
         self.parser = nil  // moved out, so the columns are not shared while they grow
         do throws(JSONScanner.Failure) {
-          _ = try parser.parseTieElements(from: comma + 1, stopAfterComma: nil)
+          stop = try parser.parseTieElements(from: open + 1, stopAfterComma: comma)
         } catch {
           failure = error
         }
@@ -914,14 +921,15 @@ struct NetworkParser {
       }
     }
 
-    /// Waits for the part to be read; its parser, and the error that stopped it.
-    func finish() -> (NetworkParser, JSONScanner.Failure?) {
+    /// Waits for the part to be read; its parser, the offset of the last
+    /// comma it read (-1 when the array ended), and the error that stopped it.
+    func finish() -> (NetworkParser, Int, JSONScanner.Failure?) {
       group.wait()
       let result =
         parser
         ?? NetworkParser(bytes: UnsafeBufferPointer(start: nil, count: 0), diagnosticLimit: 1)
       parser = nil
-      return (result, failure)
+      return (result, stop, failure)
     }
   }
 
@@ -948,7 +956,7 @@ struct NetworkParser {
 
   /// Appends the ties another parser read (the next part of the same array).
   private mutating func absorbTies(from other: consuming NetworkParser, ordinalShift: Int) {
-    let base = ties.from.count
+    let base = ties.strength.count
     if base == 0 && ties.contextNames.count == 0 && tieEnds.isEmpty {
       // The first part: adopt its columns instead of copying them.
       ties = other.ties
@@ -960,13 +968,9 @@ struct NetworkParser {
           Int32(
             truncatingIfNeeded: ties.contextNames.insert(other.ties.contextNames[context]).index))
       }
-      ties.from += other.ties.from
-      ties.to += other.ties.to
+      ties.appendContexts(of: other.ties, recordCount: base, mappingCodes: contextCode)
       ties.strength += other.ties.strength
       ties.mutual += other.ties.mutual
-      let contextBase = ties.contextOfRecord.count
-      ties.contextOfRecord += other.ties.contextOfRecord.map { contextCode[Int($0)] }
-      ties.contextOffsets += other.ties.contextOffsets.dropFirst().map { $0 + contextBase }
       tieEnds += other.tieEnds
     }
     let decodedBase = Int32(truncatingIfNeeded: decodedReferences.count)
