@@ -159,6 +159,55 @@ struct CredentialingTests {
     }
   }
 
+  /// The one-pass summary (over people, with marks per community) against
+  /// the per-community assessments, on 3,000 people (several blocks, so
+  /// every core runs) with overlapping communities: the file's three, one
+  /// per team, one per site. Also in the breadth-first numbering.
+  @Test(arguments: 1...2 as ClosedRange<UInt64>)
+  func joinSummaryMatchesTheAssessmentsOnManyPeople(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 3000, ties: 9000, seed: seed))
+    let communities =
+      net.indexedCommunities + net.indexedCommunities(byAttribute: "team")
+      + net.indexedCommunities(byAttribute: "site")
+    for settings in [StrongTieSettings(), StrongTieSettings(threshold: 0.2, reciprocity: .mutual)] {
+      let graph = try TrustGraph(net, settings: settings)
+      let local = LocalGraph(graph)
+      for needed in 1...3 {
+        let joins = CommunityJoins(graph, communities: communities, introducersNeeded: needed)
+        let expected = communities.indices.map { index in
+          let rows = joins.assessments(community: index)
+          return JoinSummary(
+            community: index, members: communities[index].members.count,
+            direct: rows.filter { $0.warmth == .direct }.count,
+            introduced: rows.filter { $0.warmth == .introduced }.count,
+            cold: rows.filter { $0.warmth == .cold }.count)
+        }
+        #expect(joins.summary() == expected)
+        #expect(joins.summary(local: local) == expected)
+      }
+    }
+  }
+
+  /// The renumbering is a permutation that keeps every tie, and the
+  /// components and counts found on it are those of the graph.
+  @Test func localGraphIsTheGraphRenumbered() throws {
+    let net = try network(randomNetworkJSON(people: 3000, ties: 4000, seed: 5))
+    let graph = try TrustGraph(net)
+    let local = LocalGraph(graph)
+    #expect(local.order.sorted() == (0..<3000).map { Int32($0) })
+    for node in 0..<3000 {
+      let person = Int(local.order[node])
+      #expect(local.localIndex[person] == Int32(node))
+      let row = local.targets[local.offsets[node]..<local.offsets[node + 1]]
+      #expect(row.map { local.order[Int($0)] } == Array(graph.neighbours(of: person)))
+    }
+    let components = Components(local)
+    #expect(components == Components(graph))
+    #expect(components.count > 1)
+    #expect(local.perPerson(local.order.indices.map { $0 }) == local.localIndex.map(Int.init))
+    #expect(TrustDegreeCounts(local) == TrustDegreeCounts(graph))
+  }
+
   @Test(arguments: 1...3 as ClosedRange<UInt64>)
   func batchedNearCountsAndCoherencesMatchOneByOne(seed: UInt64) throws {
     let net = try network(randomNetworkJSON(people: 40, ties: 90, seed: seed))

@@ -66,20 +66,67 @@ package struct CommunityJoins: Sendable {
 
   /// Every community's members, direct, introduced and cold counts.
   ///
-  /// - Complexity: per community, O(Σ degrees of members and of their outside
-  ///   neighbours), not O(*n*): only people near the community are touched.
+  /// One pass over people rather than one search per community: a person P
+  /// joins C direct when C is in P's direct row (``PersonCommunities``), and
+  /// each friend F introduces P to the communities in F's direct row, so P's
+  /// introducers are counted with marks per community, which stay in cache.
+  ///
+  /// - Complexity: O(*n* + *m* + Σ_P Σ_{F ∈ first(P)} |direct(F)|) on every
+  ///   core (at most O(Σ deg²), far less when ties stay inside communities);
+  ///   O(|communities|) memory per core.
   package func summary() -> [JoinSummary] {
-    let empty = JoinSummary(community: 0, members: 0, direct: 0, introduced: 0, cold: 0)
-    let results = SharedBuffer<JoinSummary>(repeating: empty, count: communities.count)
-    let workers = SharedBuffer<JoinSummaryWorker>(
-      repeating: JoinSummaryWorker(personCount: graph.personCount), count: workerCount)
-    // Communities are independent: blocks of them on every core, each worker with its own marks.
-    forEachBlockInParallel(count: communities.count, block: 8) { worker, range in
-      for index in range {
-        results.pointer[index] = workers.pointer[worker].summary(of: index, in: self)
+    summary(rows: PersonCommunities(graph, communities: communities))
+  }
+
+  /// ``summary()`` on `local`, the same graph renumbered breadth first: the
+  /// same counts, with a person's friends close in memory.
+  package func summary(local: LocalGraph) -> [JoinSummary] {
+    summary(rows: PersonCommunities(local, communities: communities))
+  }
+
+  /// ``summary()`` with the person rows already built, in any numbering.
+  package func summary(rows: PersonCommunities) -> [JoinSummary] {
+    let communityCount = communities.count
+    let tallies = SharedBuffer<JoinTally>(
+      repeating: JoinTally(communityCount: communityCount), count: workerCount)
+    let needed = Int32(truncatingIfNeeded: introducersNeeded)
+    rows.offsets.withUnsafeBufferPointer { offsets in
+      rows.targets.withUnsafeBufferPointer { targets in
+        rows.memberOffsets.withUnsafeBufferPointer { memberOffsets in
+          rows.memberCommunities.withUnsafeBufferPointer { memberCommunities in
+            rows.directOffsets.withUnsafeBufferPointer { directOffsets in
+              rows.directCommunities.withUnsafeBufferPointer { directCommunities in
+                let shared = UnsafeSendable(
+                  (
+                    offsets, targets, memberOffsets, memberCommunities, directOffsets,
+                    directCommunities
+                  ))
+                forEachBlockInParallel(count: rows.offsets.count - 1) { worker, range in
+                  let (offsets, targets, memberOffsets, memberCommunities, directOffsets, direct) =
+                    shared.value
+                  tallies.pointer[worker].count(
+                    people: range, needed: needed, offsets: offsets, targets: targets,
+                    memberOffsets: memberOffsets, memberCommunities: memberCommunities,
+                    directOffsets: directOffsets, directCommunities: direct)
+                }
+              }
+            }
+          }
+        }
       }
     }
-    return results.array
+    return communities.indices.map { index in
+      var direct = 0
+      var introduced = 0
+      for tally in tallies.pointer {
+        direct += Int(tally.direct[index])
+        introduced += Int(tally.introduced[index])
+      }
+      let members = communities[index].members.count
+      return JoinSummary(
+        community: index, members: members, direct: direct, introduced: introduced,
+        cold: graph.personCount - members - direct - introduced)
+    }
   }
 
   /// How `person` stands towards every community, in order: `nil` where the
@@ -195,89 +242,87 @@ package struct WarmthRoutes: Sendable, Hashable {
   }
 }
 
-/// One core's marks and scratch lists for join summaries, reused from one
-/// community to the next.
+/// One core's join counts per community, and the marks it counts with.
 ///
-/// A value type reached through a pointer, with its state in locals and
-/// buffer pointers inside ``summary(of:in:)``: no dynamic exclusivity checks
-/// or uniqueness checks in the loops (they cost half the time as a class).
-struct JoinSummaryWorker {
-  /// Per person, `3 × generation` plus 0 for a member, 1 for a direct joiner,
-  /// 2 for someone two ties away (counted in `introducerCount`); anything
-  /// else means none of these for the current community.
-  private var marks: [Int32]
+/// A value type reached through a pointer, with its state in buffer pointers
+/// inside ``count(people:needed:offsets:targets:memberOffsets:memberCommunities:directOffsets:directCommunities:)``:
+/// no dynamic exclusivity checks or uniqueness checks in the loops.
+struct JoinTally {
+  /// Per community, how many of this core's people would join it direct.
+  var direct: [Int32]
+  /// Per community, how many of this core's people would join it introduced.
+  var introduced: [Int32]
+  /// Per community, `3 × generation` plus 0 when the current person is a
+  /// member, 1 when they join direct, 2 when they have introducers (counted
+  /// in `introducerCount`); anything smaller is from an earlier person.
+  private var marks: [UInt32]
   private var introducerCount: [Int32]
-  private var generation: Int32 = 0
-  private var frontier: [Int32] = []
+  private var generation: UInt32 = 0
   private var candidates: [Int32] = []
 
-  init(personCount: Int) {
-    marks = [Int32](repeating: -1, count: personCount)
-    introducerCount = [Int32](repeating: 0, count: personCount)
+  init(communityCount: Int) {
+    direct = [Int32](repeating: 0, count: communityCount)
+    introduced = [Int32](repeating: 0, count: communityCount)
+    marks = [UInt32](repeating: 0, count: communityCount)
+    introducerCount = [Int32](repeating: 0, count: communityCount)
   }
 
-  /// The join summary of community `index`.
+  /// Adds how each person in `people` would join each community.
   ///
-  /// - Complexity: O(Σ_{c ∈ C} deg c + Σ_{d direct} deg d), no O(*n*) step.
-  mutating func summary(of index: Int, in joins: CommunityJoins) -> JoinSummary {
-    let graph = joins.graph
-    let community = joins.communities[index]
-    generation += 1
-    if generation > (Int32.max - 3) / 3 {
-      for person in marks.indices { marks[person] = -1 }
-      generation = 1
-    }
-    let member = generation &* 3
-    let direct = member &+ 1
-    let twoAway = member &+ 2
-    var frontier = self.frontier
+  /// - Complexity: O(Σ_P (|communities(P)| + |direct(P)| + Σ_{F ∈ first(P)} |direct(F)|)).
+  mutating func count(
+    people: Range<Int>, needed: Int32, offsets: UnsafeBufferPointer<Int>,
+    targets: UnsafeBufferPointer<Int32>, memberOffsets: UnsafeBufferPointer<Int>,
+    memberCommunities: UnsafeBufferPointer<Int32>, directOffsets: UnsafeBufferPointer<Int>,
+    directCommunities: UnsafeBufferPointer<Int32>
+  ) {
+    var generation = self.generation
     var candidates = self.candidates
-    frontier.removeAll(keepingCapacity: true)
-    candidates.removeAll(keepingCapacity: true)
-    let needed = joins.introducersNeeded
-    var introduced = 0
-    marks.withUnsafeMutableBufferPointer { marks in
-      introducerCount.withUnsafeMutableBufferPointer { introducerCount in
-        graph.offsets.withUnsafeBufferPointer { offsets in
-          graph.targets.withUnsafeBufferPointer { targets in
-            for person in community.members { marks[Int(person)] = member }
-            // Non-members with a tie into C: direct joiners, and each an introducer.
-            for person in community.members {
-              for slot in offsets[Int(person)]..<offsets[Int(person) + 1] {
-                let neighbour = Int(targets[slot])
-                let mark = marks[neighbour]
-                if mark != member && mark != direct {
-                  marks[neighbour] = direct
-                  frontier.append(targets[slot])
+    direct.withUnsafeMutableBufferPointer { direct in
+      introduced.withUnsafeMutableBufferPointer { introduced in
+        marks.withUnsafeMutableBufferPointer { marks in
+          introducerCount.withUnsafeMutableBufferPointer { introducerCount in
+            for person in people {
+              if generation >= (UInt32.max - 2) / 3 {
+                marks.update(repeating: 0)
+                generation = 0
+              }
+              generation &+= 1
+              let member = generation &* 3
+              let joinsDirect = member &+ 1
+              let introducedTo = member &+ 2
+              for slot in memberOffsets[person]..<memberOffsets[person + 1] {
+                marks[Int(memberCommunities[slot])] = member
+              }
+              for slot in directOffsets[person]..<directOffsets[person + 1] {
+                let community = Int(directCommunities[slot])
+                marks[community] = joinsDirect
+                direct[community] &+= 1
+              }
+              candidates.removeAll(keepingCapacity: true)
+              for slot in offsets[person]..<offsets[person + 1] {
+                let friend = Int(targets[slot])
+                for entry in directOffsets[friend]..<directOffsets[friend + 1] {
+                  let community = Int(directCommunities[entry])
+                  let mark = marks[community]
+                  if mark == introducedTo {
+                    introducerCount[community] &+= 1
+                  } else if mark < member {
+                    marks[community] = introducedTo
+                    introducerCount[community] = 1
+                    candidates.append(directCommunities[entry])
+                  }
                 }
               }
-            }
-            for introducer in frontier {
-              for slot in offsets[Int(introducer)]..<offsets[Int(introducer) + 1] {
-                let person = Int(targets[slot])
-                let mark = marks[person]
-                if mark == member || mark == direct { continue }
-                if mark != twoAway {
-                  marks[person] = twoAway
-                  introducerCount[person] = 0
-                  candidates.append(targets[slot])
-                }
-                introducerCount[person] &+= 1
+              for community in candidates where introducerCount[Int(community)] >= needed {
+                introduced[Int(community)] &+= 1
               }
-            }
-            for person in candidates where introducerCount[Int(person)] >= needed {
-              introduced += 1
             }
           }
         }
       }
     }
-    let directCount = frontier.count
-    self.frontier = frontier
+    self.generation = generation
     self.candidates = candidates
-    let nonMembers = graph.personCount - community.members.count
-    return JoinSummary(
-      community: index, members: community.members.count, direct: directCount,
-      introduced: introduced, cold: nonMembers - directCount - introduced)
   }
 }

@@ -20,8 +20,17 @@ package struct Components: Sendable, Hashable {
 
   /// Finds the components of `graph`.
   package init(_ graph: TrustGraph) {
-    let (order, runEnds) = breadthFirstTraversal(graph)
-    var componentOf = [Int32](repeating: 0, count: graph.personCount)
+    let (order, runEnds) = LocalGraph.breadthFirstWalk(graph)
+    self.init(order: order, runEnds: runEnds)
+  }
+
+  /// The components `local`'s walk found (no second walk).
+  package init(_ local: LocalGraph) {
+    self.init(order: local.order, runEnds: local.componentEnds)
+  }
+
+  private init(order: [Int32], runEnds: [Int]) {
+    var componentOf = [Int32](repeating: 0, count: order.count)
     var sizes: [Int] = []
     sizes.reserveCapacity(runEnds.count)
     var start = 0

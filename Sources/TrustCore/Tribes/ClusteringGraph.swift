@@ -20,11 +20,14 @@ struct ClusteringGraph: Sendable {
   var nodeCount: Int { strength.count }
 
   /// The strong-tie graph, weighted by strength or, when `unweighted`, by 1;
-  /// with `order`, person `order[i]` is node `i`.
-  init(_ graph: TrustGraph, unweighted: Bool, order: [Int32]? = nil) {
-    if let order {
-      (offsets, targets, weights) = renumberedAdjacency(graph, order: order, weights: !unweighted)
-      if unweighted { weights = [Double](repeating: 1, count: targets.count) }
+  /// with `local`, in its numbering (person `local.order[i]` is node `i`).
+  init(_ graph: TrustGraph, unweighted: Bool, local: LocalGraph? = nil) {
+    if let local {
+      offsets = local.offsets
+      targets = local.targets
+      weights =
+        unweighted
+        ? [Double](repeating: 1, count: local.targets.count) : local.weights(of: graph)
     } else {
       offsets = graph.offsets
       targets = graph.targets

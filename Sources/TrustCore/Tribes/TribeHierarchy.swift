@@ -59,18 +59,20 @@ package struct TribeHierarchy: Sendable {
   /// Finds the tribes of `graph`, describing them with `network`'s attributes.
   ///
   /// On graphs of at least `localOrderMinimum` people, level 0 runs on the
-  /// graph renumbered in breadth-first order (see ``breadthFirstOrder(_:)``):
-  /// neighbours then sit close in memory, which Leiden's passes over a
-  /// million people gain from more than anything else.
+  /// graph renumbered breadth first (``LocalGraph``; `local` when given, so
+  /// callers that have one do not walk the graph again): neighbours then sit
+  /// close in memory, which Leiden's passes over a million people gain from
+  /// more than anything else.
   package init(
     _ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings(),
-    localOrderMinimum: Int = 50_000
+    localOrderMinimum: Int = 50_000, local: LocalGraph? = nil
   ) {
     self.settings = settings
     let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
     self.restarts = restarts
-    let order = graph.personCount >= localOrderMinimum ? breadthFirstOrder(graph) : nil
-    let base = ClusteringGraph(graph, unweighted: settings.unweighted, order: order)
+    let local = graph.personCount >= localOrderMinimum ? local ?? LocalGraph(graph) : nil
+    let order = local?.order
+    let base = ClusteringGraph(graph, unweighted: settings.unweighted, local: local)
     let strengths =
       settings.unweighted || order != nil ? ClusteringGraph(graph, unweighted: false) : base
     var levels: [TribeLevel] = []

@@ -55,13 +55,23 @@ func analyseSections(
         suggestion: closestName(to: name, among: known).map { "Did you mean '\($0)'?" }))
   }
   var sections: [any ReportSection] = []
+  // One breadth-first renumbering of the graph serves the components, the
+  // degree counts, the join summaries and the tribes' first level; made
+  // when the first of them needs it.
+  var renumbered: LocalGraph?
+  func local() -> LocalGraph {
+    if let renumbered { return renumbered }
+    let made = LocalGraph(graph)
+    renumbered = made
+    return made
+  }
   if asked.contains("summary") {
     progress.phase("summary and components")
-    let components = Components(graph)
+    let components = Components(local())
     let summary = NetworkSummary(
       network, graph: graph, communities: communities, components: components)
     progress.phase("degrees of trust")
-    let degrees = TrustDegreeCounts(graph)
+    let degrees = TrustDegreeCounts(local())
     sections.append(
       SummarySection(summary: summary, graph: graph, components: components, degrees: degrees))
   }
@@ -69,8 +79,8 @@ func analyseSections(
     progress.phase("communities")
     sections.append(
       CommunitiesSection(
-        network, graph: graph, communities: communities, nearDepth: depth, introducersNeeded: needed
-      ))
+        network, graph: graph, local: local(), communities: communities, nearDepth: depth,
+        introducersNeeded: needed))
   }
   if asked.contains("diversity") {
     progress.phase("diversity")
@@ -81,7 +91,7 @@ func analyseSections(
   }
   if asked.contains("tribes") {
     progress.phase("tribes")
-    sections.append(TribesSection(hierarchy: TribeHierarchy(network, graph: graph)))
+    sections.append(TribesSection(hierarchy: TribeHierarchy(network, graph: graph, local: local())))
   }
   return sections
 }

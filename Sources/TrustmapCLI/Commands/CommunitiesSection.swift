@@ -15,12 +15,12 @@ struct CommunitiesSection: ReportSection {
   var introducersNeeded: Int
 
   init(
-    _ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity], nearDepth: Int,
-    introducersNeeded: Int
+    _ network: TrustNetwork, graph: TrustGraph, local: LocalGraph,
+    communities: [IndexedCommunity], nearDepth: Int, introducersNeeded: Int
   ) {
     let joins = CommunityJoins(
       graph, communities: communities, introducersNeeded: introducersNeeded)
-    let summary = joins.summary()
+    let summary = joins.summary(local: local)
     // Near at depth 1 is exactly the direct joiners.
     let near =
       nearDepth == 1
