@@ -278,6 +278,8 @@ struct JoinTally {
   ) {
     var generation = self.generation
     var candidates = self.candidates
+    let spans = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+    defer { spans.deallocate() }
     direct.withUnsafeMutableBufferPointer { direct in
       introduced.withUnsafeMutableBufferPointer { introduced in
         marks.withUnsafeMutableBufferPointer { marks in
@@ -300,19 +302,35 @@ struct JoinTally {
                 direct[community] &+= 1
               }
               candidates.removeAll(keepingCapacity: true)
-              for slot in offsets[person]..<offsets[person + 1] {
-                let friend = Int(targets[slot])
-                for entry in directOffsets[friend]..<directOffsets[friend + 1] {
-                  let community = Int(directCommunities[entry])
-                  let mark = marks[community]
-                  if mark == introducedTo {
-                    introducerCount[community] &+= 1
-                  } else if mark < member {
-                    marks[community] = introducedTo
-                    introducerCount[community] = 1
-                    candidates.append(directCommunities[entry])
-                  }
+              // Friends in batches: every friend's row bounds are loaded
+              // before any row is read, so their cache misses overlap.
+              var batchStart = offsets[person]
+              let friendsEnd = offsets[person + 1]
+              while batchStart < friendsEnd {
+                let batchEnd = min(friendsEnd, batchStart &+ 32)
+                var width = 0
+                for slot in batchStart..<batchEnd {
+                  let friend = Int(targets[slot])
+                  spans[width] = directOffsets[friend]
+                  spans[width &+ 1] = directOffsets[friend &+ 1]
+                  width &+= 2
                 }
+                var span = 0
+                while span < width {
+                  for entry in spans[span]..<spans[span &+ 1] {
+                    let community = Int(directCommunities[entry])
+                    let mark = marks[community]
+                    if mark == introducedTo {
+                      introducerCount[community] &+= 1
+                    } else if mark < member {
+                      marks[community] = introducedTo
+                      introducerCount[community] = 1
+                      candidates.append(directCommunities[entry])
+                    }
+                  }
+                  span &+= 2
+                }
+                batchStart = batchEnd
               }
               for community in candidates where introducerCount[Int(community)] >= needed {
                 introduced[Int(community)] &+= 1
