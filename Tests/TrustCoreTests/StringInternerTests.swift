@@ -19,6 +19,41 @@ struct StringInternerTests {
     #expect(interner.index(of: "missing") == nil)
   }
 
+  /// The table is shared by copies until one inserts (it is memory of its
+  /// own, on huge pages, not an array): a copy's inserts, growth included,
+  /// never show in the original.
+  @Test func copiesAreIndependent() {
+    var original = StringInterner()
+    original.insert("ana")
+    var copy = original
+    copy.insert("bo")
+    for number in 0..<200_000 { copy.insert("p\(number)") }  // grows to a 4 MiB table
+    #expect(original.count == 1)
+    #expect(original.index(of: "bo") == nil)
+    #expect(original.index(of: "p7") == nil)
+    #expect(original.index(of: "ana") == 0)
+    #expect(copy.index(of: "bo") == 1)
+    #expect(copy.index(of: "p199999") == 200_001)
+    var third = copy
+    third.insert("zed")
+    #expect(copy.index(of: "zed") == nil)
+    #expect(third.index(of: "p0") == 2)
+  }
+
+  /// Large buffers start on a huge-page boundary; small ones are not padded.
+  @Test func largeBuffersAreAlignedToHugePages() {
+    let large = HugePageBuffer<UInt64>(repeating: 7, count: 1 << 20)  // 8 MiB
+    #expect(Int(bitPattern: large.pointer.baseAddress) % hugePageSize == 0)
+    #expect(large.pointer.allSatisfy { $0 == 7 })
+    let copy = large.copy()
+    large.pointer[5] = 1
+    #expect(copy.pointer[5] == 7)
+    let small = HugePageBuffer<UInt8>(repeating: 1, count: 3)
+    #expect(Array(small.pointer) == [1, 1, 1])
+    let shared = SharedBuffer<Int32>(uninitializedCount: 1 << 20)  // 4 MiB
+    #expect(Int(bitPattern: shared.pointer.baseAddress) % hugePageSize == 0)
+  }
+
   /// The batched look-up reads a key's last bytes as one word where eight
   /// bytes are readable; at the very end of its buffer it must fall back to
   /// reading them one by one, and find the same numbers either way.

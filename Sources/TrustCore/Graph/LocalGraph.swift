@@ -119,6 +119,9 @@ package struct LocalGraph: Sendable {
     precondition(_isPOD(Value.self), "only for trivial element types")
     let total = column.count
     return [Value](unsafeUninitializedCapacity: total) { result, initialized in
+      // Read at random by the passes over neighbours' neighbours.
+      adviseHugePages(
+        UnsafeMutableRawPointer(result.baseAddress), byteCount: total * MemoryLayout<Value>.stride)
       offsets.withUnsafeBufferPointer { offsets in
         graph.offsets.withUnsafeBufferPointer { oldOffsets in
           column.withUnsafeBufferPointer { column in

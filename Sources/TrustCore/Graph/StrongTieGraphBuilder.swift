@@ -259,7 +259,9 @@ struct StrongTieGraphBuilder {
     // Every position of the three arrays is written exactly once.
     var weakTargets: [Int32] = []
     var weights: [Double] = []
+    // Read at random by every analysis: on huge pages where large.
     let targets = [Int32](unsafeUninitializedCapacity: strongCount) { targets, initialized in
+      adviseHugePages(UnsafeMutableRawPointer(targets.baseAddress), byteCount: strongCount * 4)
       weights = [Double](unsafeUninitializedCapacity: strongCount) { weights, initialized in
         weakTargets = [Int32](unsafeUninitializedCapacity: weakCount) { weakTargets, initialized in
           bucketStarts.withUnsafeBufferPointer { starts in

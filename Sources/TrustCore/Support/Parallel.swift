@@ -37,12 +37,13 @@ func forEachBlockInParallel(
   }
 }
 
-/// A buffer that parallel workers fill at distinct indices.
+/// A buffer that parallel workers fill at distinct indices (on huge pages
+/// when large: see ``allocateOnHugePages(_:count:)``).
 final class SharedBuffer<Element>: @unchecked Sendable {
   let pointer: UnsafeMutableBufferPointer<Element>
 
   init(repeating value: Element, count: Int) {
-    pointer = .allocate(capacity: count)
+    pointer = allocateOnHugePages(count: count)
     pointer.initialize(repeating: value)
   }
 
@@ -50,12 +51,12 @@ final class SharedBuffer<Element>: @unchecked Sendable {
   /// references), for workers that write every index before any is read.
   init(uninitializedCount count: Int) {
     precondition(_isPOD(Element.self), "only for trivial element types")
-    pointer = .allocate(capacity: count)
+    pointer = allocateOnHugePages(count: count)
   }
 
   deinit {
     _ = pointer.deinitialize()  // elements may own memory ([Int] lists, say)
-    pointer.deallocate()
+    UnsafeMutableRawPointer(pointer.baseAddress.unsafelyUnwrapped).deallocate()
   }
 
   var array: [Element] { Array(pointer) }

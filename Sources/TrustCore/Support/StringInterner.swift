@@ -18,8 +18,10 @@ struct StringInterner: Sendable {
   private(set) var bytes: [UInt8] = []
   /// `offsets[i] ..< offsets[i + 1]` are the bytes of string `i`.
   private(set) var offsets: [Int] = [0]
-  /// Open-addressing slots; a slot with `index < 0` is empty.
-  private var slots: [Slot] = Array(repeating: .empty, count: 16)
+  /// Open-addressing slots; a slot with `index < 0` is empty. Shared by
+  /// copies until one of them inserts.
+  private var table = HugePageBuffer<Slot>(repeating: .empty, count: 16)
+  private var slots: UnsafeMutableBufferPointer<Slot> { table.pointer }
   private(set) var count = 0
 
   /// One table slot: the string's first eight bytes, its hash with its length
@@ -40,7 +42,7 @@ struct StringInterner: Sendable {
     offsets.reserveCapacity(count + 1)
     var capacity = 16
     while capacity < count * 2 { capacity <<= 1 }
-    slots = Array(repeating: .empty, count: capacity)
+    table = HugePageBuffer(repeating: .empty, count: capacity)
   }
 
   /// The string numbered `index`.
@@ -66,7 +68,8 @@ struct StringInterner: Sendable {
   private func probe(_ key: UnsafeBufferPointer<UInt8>, tag: UInt32, prefix: UInt64)
     -> (found: Int?, slot: Int)
   {
-    slots.withUnsafeBufferPointer { slots in
+    withExtendedLifetime(table) {
+      let slots = table.pointer
       let mask = slots.count - 1
       var slot = Int(tag >> 8) & mask
       while true {
@@ -96,10 +99,13 @@ struct StringInterner: Sendable {
   /// storage is pinned once, so no reference counting happens per look-up and
   /// the processor can overlap the cache misses of independent look-ups.
   func withLookup<Result>(_ body: (Lookup) throws -> Result) rethrows -> Result {
-    try slots.withUnsafeBufferPointer { slots in
+    try withExtendedLifetime(table) {
       try offsets.withUnsafeBufferPointer { offsets in
         try bytes.withUnsafeBufferPointer { bytes in
-          try body(Lookup(slots: slots, offsets: offsets, bytes: bytes, seed: Self.seed))
+          try body(
+            Lookup(
+              slots: UnsafeBufferPointer(table.pointer), offsets: offsets, bytes: bytes,
+              seed: Self.seed))
         }
       }
     }
@@ -144,7 +150,12 @@ struct StringInterner: Sendable {
             let (tag, prefix) = StringInterner.tagAndPrefix(
               key(item), seed: seed, readableEnd: readableEnd)
             keys.initializeElement(at: item, to: Slot(prefix: prefix, tag: tag, index: 0))
-            first.initializeElement(at: item, to: slots[Int(tag >> 8) & mask])
+          }
+          // The loads alone, in a loop of a few instructions each: many
+          // more of them fit in the processor's window at once than when
+          // each waits behind its key's hashing.
+          for item in 0..<count {
+            first.initializeElement(at: item, to: slots[Int(keys[item].tag >> 8) & mask])
           }
           for item in 0..<count {
             let tag = keys[item].tag
@@ -198,6 +209,7 @@ struct StringInterner: Sendable {
     var (found, slot) = probe(key, tag: tag, prefix: prefix)
     if let found { return (found, false) }
     let index = count
+    if !isKnownUniquelyReferenced(&table) { table = table.copy() }
     bytes.append(contentsOf: key)
     offsets.append(bytes.count)
     count += 1
@@ -216,14 +228,14 @@ struct StringInterner: Sendable {
 
   private mutating func grow() {
     let capacity = slots.count * 2
-    var fresh = [Slot](repeating: .empty, count: capacity)
+    let fresh = HugePageBuffer<Slot>(repeating: .empty, count: capacity)
     let mask = capacity - 1
     for entry in slots where entry.index >= 0 {
       var slot = Int(entry.tag >> 8) & mask
-      while fresh[slot].index >= 0 { slot = (slot + 1) & mask }
-      fresh[slot] = entry
+      while fresh.pointer[slot].index >= 0 { slot = (slot + 1) & mask }
+      fresh.pointer[slot] = entry
     }
-    slots = fresh
+    table = fresh
   }
 
   /// Per-process random seed, so a hostile file cannot aim ids at one slot.
