@@ -258,7 +258,6 @@ struct JoinTally {
   private var marks: [UInt32]
   private var introducerCount: [Int32]
   private var generation: UInt32 = 0
-  private var candidates: [Int32] = []
 
   init(communityCount: Int) {
     direct = [Int32](repeating: 0, count: communityCount)
@@ -277,9 +276,14 @@ struct JoinTally {
     directCommunities: UnsafeBufferPointer<Int32>
   ) {
     var generation = self.generation
-    var candidates = self.candidates
     let spans = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
-    defer { spans.deallocate() }
+    // Each community is listed at most once per person, plus one slot for
+    // the unconditional store past the last.
+    let pending = UnsafeMutableBufferPointer<Int32>.allocate(capacity: marks.count + 1)
+    defer {
+      spans.deallocate()
+      pending.deallocate()
+    }
     direct.withUnsafeMutableBufferPointer { direct in
       introduced.withUnsafeMutableBufferPointer { introduced in
         marks.withUnsafeMutableBufferPointer { marks in
@@ -301,7 +305,7 @@ struct JoinTally {
                 marks[community] = joinsDirect
                 direct[community] &+= 1
               }
-              candidates.removeAll(keepingCapacity: true)
+              var candidateCount = 0
               // Friends in batches: every friend's row bounds are loaded
               // before any row is read, so their cache misses overlap.
               var batchStart = offsets[person]
@@ -318,22 +322,27 @@ struct JoinTally {
                 var span = 0
                 while span < width {
                   for entry in spans[span]..<spans[span &+ 1] {
+                    // Branch-free: whether a community is new to this person
+                    // is a coin toss to the branch predictor. New: mark it,
+                    // count 1, list it; already introduced: count one more;
+                    // a member or direct joiner: unchanged.
                     let community = Int(directCommunities[entry])
                     let mark = marks[community]
-                    if mark == introducedTo {
-                      introducerCount[community] &+= 1
-                    } else if mark < member {
-                      marks[community] = introducedTo
-                      introducerCount[community] = 1
-                      candidates.append(directCommunities[entry])
-                    }
+                    let fresh = mark < member
+                    let counts = fresh || mark == introducedTo
+                    introducerCount[community] =
+                      (fresh ? 0 : introducerCount[community]) &+ (counts ? 1 : 0)
+                    marks[community] = counts ? introducedTo : mark
+                    pending[candidateCount] = directCommunities[entry]
+                    candidateCount &+= fresh ? 1 : 0
                   }
                   span &+= 2
                 }
                 batchStart = batchEnd
               }
-              for community in candidates where introducerCount[Int(community)] >= needed {
-                introduced[Int(community)] &+= 1
+              for index in 0..<candidateCount {
+                let community = Int(pending[index])
+                if introducerCount[community] >= needed { introduced[community] &+= 1 }
               }
             }
           }
@@ -341,6 +350,5 @@ struct JoinTally {
       }
     }
     self.generation = generation
-    self.candidates = candidates
   }
 }
