@@ -16,6 +16,12 @@ let hugePageSize = 2 << 20
 /// misses: resolving M's two million tie ends took 80–110 ms, with huge
 /// pages about 40 ms.
 ///
+/// ```swift
+/// let slots = allocateOnHugePages(Int32.self, count: 1 << 20)  // 4 MiB, 2 MiB-aligned
+/// slots.initialize(repeating: -1)
+/// defer { slots.deallocate() }
+/// ```
+///
 /// - Complexity: O(1); the memory is not touched.
 func allocateOnHugePages<Element>(_: Element.Type = Element.self, count: Int)
   -> UnsafeMutableBufferPointer<Element>
@@ -32,6 +38,10 @@ func allocateOnHugePages<Element>(_: Element.Type = Element.self, count: Int)
 /// Advises huge pages for the whole huge pages inside `byteCount` bytes at
 /// `start` (on Linux; elsewhere nothing). Call it before the memory is
 /// first written.
+///
+/// ```swift
+/// adviseHugePages(UnsafeMutableRawPointer(targets.baseAddress), byteCount: targets.count * 4)
+/// ```
 ///
 /// - Complexity: O(1): one system call, no memory touched.
 func adviseHugePages(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
@@ -65,12 +75,13 @@ final class HugePageBuffer<Element>: @unchecked Sendable {
     pointer.initialize(repeating: value)
   }
 
-  /// A copy with the same elements.
-  func copy() -> HugePageBuffer {
-    let copy = HugePageBuffer(repeating: pointer[0], count: pointer.count)
-    _ = copy.pointer.update(fromContentsOf: pointer)
-    return copy
+  private init(copying other: UnsafeMutableBufferPointer<Element>) {
+    pointer = allocateOnHugePages(count: other.count)
+    _ = pointer.initialize(fromContentsOf: other)
   }
+
+  /// A copy with the same elements.
+  func copy() -> HugePageBuffer { HugePageBuffer(copying: pointer) }
 
   deinit {
     UnsafeMutableRawPointer(pointer.baseAddress.unsafelyUnwrapped).deallocate()
