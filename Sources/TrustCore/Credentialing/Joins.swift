@@ -276,12 +276,12 @@ struct JoinTally {
     directCommunities: UnsafeBufferPointer<Int32>
   ) {
     var generation = self.generation
-    let spans = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
+    let batch = NeighbourRowBatch()
     // Each community is listed at most once per person, plus one slot for
     // the unconditional store past the last.
     let pending = UnsafeMutableBufferPointer<Int32>.allocate(capacity: marks.count + 1)
     defer {
-      spans.deallocate()
+      batch.deallocate()
       pending.deallocate()
     }
     direct.withUnsafeMutableBufferPointer { direct in
@@ -306,39 +306,25 @@ struct JoinTally {
                 direct[community] &+= 1
               }
               var candidateCount = 0
-              // Friends in batches: every friend's row bounds are loaded
-              // before any row is read, so their cache misses overlap.
-              var batchStart = offsets[person]
-              let friendsEnd = offsets[person + 1]
-              while batchStart < friendsEnd {
-                let batchEnd = min(friendsEnd, batchStart &+ 32)
-                var width = 0
-                for slot in batchStart..<batchEnd {
-                  let friend = Int(targets[slot])
-                  spans[width] = directOffsets[friend]
-                  spans[width &+ 1] = directOffsets[friend &+ 1]
-                  width &+= 2
+              forEachNeighbourRow(
+                of: person, offsets: offsets, targets: targets, rowOffsets: directOffsets,
+                batch: batch
+              ) { row in
+                for entry in row {
+                  // Branch-free: whether a community is new to this person
+                  // is a coin toss to the branch predictor. New: mark it,
+                  // count 1, list it; already introduced: count one more;
+                  // a member or direct joiner: unchanged.
+                  let community = Int(directCommunities[entry])
+                  let mark = marks[community]
+                  let fresh = mark < member
+                  let counts = fresh || mark == introducedTo
+                  introducerCount[community] =
+                    (fresh ? 0 : introducerCount[community]) &+ (counts ? 1 : 0)
+                  marks[community] = counts ? introducedTo : mark
+                  pending[candidateCount] = directCommunities[entry]
+                  candidateCount &+= fresh ? 1 : 0
                 }
-                var span = 0
-                while span < width {
-                  for entry in spans[span]..<spans[span &+ 1] {
-                    // Branch-free: whether a community is new to this person
-                    // is a coin toss to the branch predictor. New: mark it,
-                    // count 1, list it; already introduced: count one more;
-                    // a member or direct joiner: unchanged.
-                    let community = Int(directCommunities[entry])
-                    let mark = marks[community]
-                    let fresh = mark < member
-                    let counts = fresh || mark == introducedTo
-                    introducerCount[community] =
-                      (fresh ? 0 : introducerCount[community]) &+ (counts ? 1 : 0)
-                    marks[community] = counts ? introducedTo : mark
-                    pending[candidateCount] = directCommunities[entry]
-                    candidateCount &+= fresh ? 1 : 0
-                  }
-                  span &+= 2
-                }
-                batchStart = batchEnd
               }
               for index in 0..<candidateCount {
                 let community = Int(pending[index])

@@ -39,8 +39,8 @@ package struct TrustDegreeCounts: Sendable, Hashable {
             let (offsets, targets, order) = shared.value
             let stamp = stamps[worker].pointer
             var mark = lastStamps.pointer[worker]
-            let spans = UnsafeMutableBufferPointer<Int>.allocate(capacity: 64)
-            defer { spans.deallocate() }
+            let batch = NeighbourRowBatch()
+            defer { batch.deallocate() }
             for node in range {
               if mark == UInt16.max {
                 stamp.update(repeating: 0)
@@ -50,31 +50,16 @@ package struct TrustDegreeCounts: Sendable, Hashable {
               stamp[node] = mark
               for slot in offsets[node]..<offsets[node + 1] { stamp[Int(targets[slot])] = mark }
               var found: Int32 = 0
-              // Friends in batches: every friend's row bounds are loaded
-              // before any row is read, so their cache misses overlap.
-              var batchStart = offsets[node]
-              let friendsEnd = offsets[node + 1]
-              while batchStart < friendsEnd {
-                let batchEnd = min(friendsEnd, batchStart &+ 32)
-                var width = 0
-                for slot in batchStart..<batchEnd {
-                  let friend = Int(targets[slot])
-                  spans[width] = offsets[friend]
-                  spans[width &+ 1] = offsets[friend &+ 1]
-                  width &+= 2
+              forEachNeighbourRow(
+                of: node, offsets: offsets, targets: targets, rowOffsets: offsets, batch: batch
+              ) { row in
+                // Branch-free: whether a friend's friend is new is a coin toss
+                // to the branch predictor, so count the comparison and always store.
+                for next in row {
+                  let other = Int(targets[next])
+                  found &+= stamp[other] != mark ? 1 : 0
+                  stamp[other] = mark
                 }
-                var span = 0
-                while span < width {
-                  // Branch-free: whether a friend's friend is new is a coin toss
-                  // to the branch predictor, so count the comparison and always store.
-                  for next in spans[span]..<spans[span &+ 1] {
-                    let other = Int(targets[next])
-                    found &+= stamp[other] != mark ? 1 : 0
-                    stamp[other] = mark
-                  }
-                  span &+= 2
-                }
-                batchStart = batchEnd
               }
               let person = Int(order[node])
               first.pointer[person] = Int32(truncatingIfNeeded: offsets[node + 1] - offsets[node])
