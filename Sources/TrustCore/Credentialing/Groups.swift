@@ -87,24 +87,8 @@ package struct GroupProjection: Sendable, Hashable {
   /// Projects `community` (its members, as indices) on `graph`.
   package init(_ graph: TrustGraph, network: TrustNetwork, members: [Int32], nearDepth: Int = 1) {
     let count = graph.personCount
-    var distance = [Int32](repeating: -1, count: count)
-    var queue: [Int32] = []
-    queue.reserveCapacity(members.count)
-    for member in members {
-      distance[Int(member)] = 0
-      queue.append(member)
-    }
-    var head = 0
-    while head < queue.count {
-      let current = Int(queue[head])
-      head += 1
-      let next = distance[current] + 1
-      if next > nearDepth { continue }
-      for neighbour in graph.neighbours(of: current) where distance[Int(neighbour)] < 0 {
-        distance[Int(neighbour)] = next
-        queue.append(neighbour)
-      }
-    }
+    var search = BoundedSearch(personCount: count)
+    search.run(graph, from: members, depth: nearDepth)
     var isMember = [Bool](repeating: false, count: count)
     for member in members { isMember[Int(member)] = true }
     var linked = [Bool](repeating: false, count: count)
@@ -122,7 +106,7 @@ package struct GroupProjection: Sendable, Hashable {
     var outLinked: [Int32] = []
     for person in 0..<count where !isMember[person] {
       let index = Int32(truncatingIfNeeded: person)
-      if distance[person] > 0 {
+      if search.contains(person) {
         near.append(index)
       } else {
         out.append(index)
@@ -171,31 +155,10 @@ package struct GroupProjection: Sendable, Hashable {
   )
     -> [Int]
   {
-    var reached = MembershipMarks(personCount: graph.personCount)
-    var distance = [Int32](repeating: 0, count: graph.personCount)
-    var queue: [Int32] = []
+    var search = BoundedSearch(personCount: graph.personCount)
     return communities.map { community in
-      reached.reset()
-      queue.removeAll(keepingCapacity: true)
-      for member in community.members where !reached.contains(Int(member)) {
-        reached.insert(Int(member))
-        distance[Int(member)] = 0
-        queue.append(member)
-      }
-      let members = queue.count
-      var head = 0
-      while head < queue.count {
-        let current = Int(queue[head])
-        head += 1
-        let next = distance[current] + 1
-        if next > nearDepth { continue }
-        for neighbour in graph.neighbours(of: current) where !reached.contains(Int(neighbour)) {
-          reached.insert(Int(neighbour))
-          distance[Int(neighbour)] = next
-          queue.append(neighbour)
-        }
-      }
-      return queue.count - members
+      search.run(graph, from: community.members, depth: nearDepth)
+      return search.reached.count - search.sourceCount
     }
   }
 }
