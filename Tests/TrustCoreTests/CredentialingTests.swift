@@ -184,6 +184,7 @@ struct CredentialingTests {
         }
         #expect(joins.summary() == expected)
         #expect(joins.summary(local: local) == expected)
+        #expect(communities.indices.map { joins.summary(of: $0) } == expected)
       }
     }
   }

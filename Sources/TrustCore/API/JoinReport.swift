@@ -75,9 +75,7 @@ extension TrustAnalyzer {
           ))
       }
     }
-    let summary = assessor.summary().filter {
-      communityIndex == nil || $0.community == communityIndex
-    }.map {
+    let summary = (communityIndex.map { [assessor.summary(of: $0)] } ?? assessor.summary()).map {
       JoinCount(
         community: list[$0.community].id, members: $0.members, direct: $0.direct,
         introduced: $0.introduced,

@@ -78,6 +78,18 @@ package struct CommunityJoins: Sendable {
     summary(rows: PersonCommunities(graph, communities: communities))
   }
 
+  /// The summary of `community` alone: the same figures as its row of
+  /// ``summary()``, for what one community costs (`joins --community`).
+  ///
+  /// - Complexity: O(*n* + *m*): the pass over people with one community's rows.
+  package func summary(of community: Int) -> JoinSummary {
+    let one = CommunityJoins(
+      graph, communities: [communities[community]], introducersNeeded: introducersNeeded)
+    var row = one.summary()[0]
+    row.community = community
+    return row
+  }
+
   /// ``summary()`` on `local`, the same graph renumbered breadth first: the
   /// same counts, with a person's friends close in memory.
   package func summary(local: LocalGraph) -> [JoinSummary] {

@@ -240,7 +240,7 @@ func joinsReport(_ network: TrustNetwork, _ graph: TrustGraph, _ parsed: ParsedA
       paths.append(row.warmth == .cold ? routes?.path(from: row.person) : nil)
     }
   }
-  let summary = joins.summary().filter { community == nil || $0.community == community }
+  let summary = community.map { [joins.summary(of: $0)] } ?? joins.summary()
   return JoinsReport(communities: communities, pairs: pairs, paths: paths, summary: summary)
 }
 
