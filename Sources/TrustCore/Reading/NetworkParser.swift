@@ -559,6 +559,17 @@ struct NetworkParser {
       skipSpace(&next)
       return next
     }
+    /// Past the colon of the key `name` at `index`, where the value starts
+    /// with `first` or `second` (the kinds of value this prefix reads), or nil.
+    @inline(__always) func plainValueStart(
+      of name: StaticString, at index: Int, startingWith first: UInt8, or second: UInt8
+    ) -> Int? {
+      let next = valueStart(afterKeyOf: name.utf8CodeUnitCount, at: index)
+      guard next >= 0, next < count, bytes[next] == first || bytes[next] == second else {
+        return nil
+      }
+      return next
+    }
     /// A plain id's end at `index` (its opening quote), or nil.
     @inline(__always) func plainId(at index: Int, end: inout Int) -> TieEnd? {
       guard index < count, bytes[index] == UInt8(ascii: "\"") else { return nil }
@@ -620,9 +631,9 @@ struct NetworkParser {
     guard try nextKey() else { return .closed }
     var key = scanner.position
     if isKey("strength", at: key) {
-      next = valueStart(afterKeyOf: 8, at: key)
-      guard next >= 0, next < count,
-        bytes[next] == UInt8(ascii: "0") || bytes[next] == UInt8(ascii: "1")
+      guard
+        let next = plainValueStart(
+          of: "strength", at: key, startingWith: UInt8(ascii: "0"), or: UInt8(ascii: "1"))
       else { return .atKey }
       scanner.position = next
       let number = try scanner.number()
@@ -636,9 +647,9 @@ struct NetworkParser {
       key = scanner.position
     }
     if isKey("mutual", at: key) {
-      next = valueStart(afterKeyOf: 6, at: key)
-      guard next >= 0, next < count,
-        bytes[next] == UInt8(ascii: "t") || bytes[next] == UInt8(ascii: "f")
+      guard
+        let next = plainValueStart(
+          of: "mutual", at: key, startingWith: UInt8(ascii: "t"), or: UInt8(ascii: "f"))
       else { return .atKey }
       scanner.position = next
       mutual = try scanner.literal() == UInt8(ascii: "t")
