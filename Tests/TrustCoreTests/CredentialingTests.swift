@@ -205,7 +205,6 @@ struct CredentialingTests {
     let components = Components(local)
     #expect(components == Components(graph))
     #expect(components.count > 1)
-    #expect(local.perPerson(local.order.indices.map { $0 }) == local.localIndex.map(Int.init))
     #expect(TrustDegreeCounts(local) == TrustDegreeCounts(graph))
   }
 

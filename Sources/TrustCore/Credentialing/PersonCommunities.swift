@@ -10,7 +10,8 @@
 ///
 /// ```swift
 /// let rows = PersonCommunities(graph, communities: network.indexedCommunities)
-/// for community in rows.directCommunities(of: cy) { print(community) }  // Cy trusts a member
+/// let row = rows.directOffsets[cy]..<rows.directOffsets[cy + 1]
+/// for slot in row { print(rows.directCommunities[slot]) }  // Cy trusts a member there
 /// ```
 ///
 /// - Complexity: O(*n* + Σ|C| + Σ_P Σ_{G ∈ first(P)} |communities(G)|) work
@@ -70,16 +71,6 @@ package struct PersonCommunities: Sendable {
     self.targets = targets
     self.memberOffsets = memberOffsets
     self.memberCommunities = memberCommunities
-  }
-
-  /// The communities `person` belongs to, ascending.
-  package func memberships(of person: Int) -> ArraySlice<Int32> {
-    memberCommunities[memberOffsets[person]..<memberOffsets[person + 1]]
-  }
-
-  /// The communities `person` is not in but has a strong tie into.
-  package func directCommunities(of person: Int) -> ArraySlice<Int32> {
-    directCommunities[directOffsets[person]..<directOffsets[person + 1]]
   }
 
   /// Each person's direct row, built in blocks of people on every core, each

@@ -66,11 +66,6 @@ package struct LocalGraph: Sendable {
     members.map { localIndex[Int($0)] }
   }
 
-  /// Per-node values `values` (in node order) as per-person values.
-  package func perPerson<Value>(_ values: [Value]) -> [Value] {
-    localIndex.map { values[Int($0)] }
-  }
-
   /// Every person once, breadth first from each unvisited person in turn
   /// (in file order); `runEnds[c]` ends the run of `order` that is component `c`.
   static func breadthFirstWalk(_ graph: TrustGraph) -> (order: [Int32], runEnds: [Int]) {

@@ -132,13 +132,13 @@ struct StringInterner: Sendable {
     /// so when the table is bigger than the caches the processor overlaps
     /// their misses instead of waiting for each in turn.
     ///
-    /// - Complexity: O(*k*) expected per key of *k* bytes; `count` slots of scratch.
-    @inline(__always)
-    ///
     /// When every key lies inside a buffer ending at `readableEnd`, a key's
     /// last few bytes are read as one word (masked) wherever eight bytes
     /// remain readable: fewer instructions between the loads, more of them in
     /// flight at once.
+    ///
+    /// - Complexity: O(*k*) expected per key of *k* bytes; `count` slots of scratch.
+    @inline(__always)
     func indices(
       count: Int, readableEnd: UnsafeRawPointer? = nil, key: (Int) -> UnsafeBufferPointer<UInt8>,
       _ body: (Int, Int?) -> Void
