@@ -24,8 +24,11 @@ public struct TrustNetwork: Sendable {
   package internal(set) var ties: Ties
   /// The communities named in the file, in file order.
   package internal(set) var indexedCommunities: [IndexedCommunity]
-  /// Problems the reader found that did not stop it (self-ties, repeated members).
+  /// Problems the reader found that did not stop it (self-ties, repeated
+  /// members): the first ones, at most the reader's diagnostic limit.
   public internal(set) var warnings: [NetworkDiagnostic]
+  /// How many warnings there were in all, including those not kept in ``warnings``.
+  public internal(set) var warningCount: Int
 
   init(
     name: String?, strongTieThreshold: Double?, people: People, ties: Ties,
@@ -37,6 +40,7 @@ public struct TrustNetwork: Sendable {
     self.ties = ties
     self.indexedCommunities = communities
     self.warnings = warnings
+    self.warningCount = warnings.count
   }
 
   /// The index of the person with this id, or `nil`.

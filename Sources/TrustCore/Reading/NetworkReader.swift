@@ -68,6 +68,7 @@ public enum NetworkReader {
         NetworkLoadError(source: source, diagnostics: [], errorCount: 1, warningCount: 0))
     }
     network.warnings = diagnostics
+    network.warningCount = parser.diagnostics.warningCount
     return .success(network)
   }
 }
