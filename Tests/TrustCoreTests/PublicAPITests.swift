@@ -72,7 +72,7 @@ struct PublicAPITests {
     let groups = try analyzer.groups(of: "guild")
     #expect(groups.near == ["bo"])
     #expect(groups.outLinked == ["ana", "dee"])  // Ana manages Cy; Dee has a weak tie
-    #expect(groups.density == nil)
+    #expect(groups.coherence.density == nil)
     let team = try analyzer.diversity(by: "team")
     #expect(team.people.map(\.blau) == [0, 0.5, 0, nil])
     let byTeam = try analyzer.groups(of: "team=sales", communities: .attribute("team"))
@@ -80,7 +80,7 @@ struct PublicAPITests {
     let byTribe = try analyzer.joins(communities: .tribes(level: 0))
     #expect(byTribe.summary.map(\.community).allSatisfy { $0.hasPrefix("tribe=T") })
     #expect(throws: TrustQueryError.self) { try analyzer.joins(communities: .tribes(level: 7)) }
-    let tree = analyzer.tribes()
+    let tree = try analyzer.tribes()
     #expect(tree.levels[0].tribes.flatMap(\.members).sorted() == ["ana", "bo", "cy", "dee"])
   }
 

@@ -135,7 +135,7 @@ struct TrustGraphTests {
     let summary = NetworkSummary(net, graph: try TrustGraph(net))
     #expect(summary.isolates == 1)
     #expect(summary.keptRecords == 2)
-    #expect(summary.components == 3)
+    #expect(summary.components.count == 3)
   }
 }
 

@@ -19,19 +19,25 @@ struct RunResult {
   var errors: String
 }
 
-/// Runs the CLI in process from the package root (so example paths are relative).
+/// Runs the CLI in process. Arguments naming files of the package
+/// (`Examples/org.json`) are made absolute, and the package's folder is taken
+/// out of what it prints again, so outputs read as if run from the package
+/// root, while tests running in parallel never change the working directory.
 func trustmap(_ arguments: String...) -> RunResult {
   trustmap(arguments)
 }
 
 func trustmap(_ arguments: [String]) -> RunResult {
+  let root = packageRoot.path + "/"
+  let absolute = arguments.map { argument in
+    argument.hasPrefix("Examples/") || argument.hasPrefix("Tests/") ? root + argument : argument
+  }
   var output = ""
   var errors = ""
-  let previous = FileManager.default.currentDirectoryPath
-  FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-  let status = run(arguments: ["trustmap"] + arguments, stdout: &output, stderr: &errors)
-  return RunResult(status: status, output: output, errors: errors)
+  let status = run(arguments: ["trustmap"] + absolute, stdout: &output, stderr: &errors)
+  return RunResult(
+    status: status, output: output.replacingOccurrences(of: root, with: ""),
+    errors: errors.replacingOccurrences(of: root, with: ""))
 }
 
 /// Compares `text` with the golden file `name`; `UPDATE_GOLDEN=1 swift test` rewrites it.
@@ -52,4 +58,12 @@ func json(_ text: String) throws -> [String: Any] {
   let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
   guard let object = value as? [String: Any] else { throw CocoaError(.coderInvalidValue) }
   return object
+}
+
+/// A fresh folder for one test's files, removed when `body` returns.
+func withTemporaryFolder<Result>(_ body: (URL) throws -> Result) throws -> Result {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-\(UUID())")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: folder) }
+  return try body(folder)
 }

@@ -1,10 +1,34 @@
-/// Who would join which community, and how warmly, with ids.
+/// Who would join which community, and how warmly, with ids; shaped like
+/// `trustmap joins --format json`.
+///
+/// ```swift
+/// let report = try analyzer.joins(community: "guild")
+/// let cold = report.joins.filter { $0.warmth == .cold }
+/// cold.first?.pathToWarmth  // whom to ask, through whom
+/// ```
 public struct JoinReport: Sendable, Hashable {
-  /// One row per (non-member, community) pair asked about.
+  /// One row per (non-member, community) pair asked about: by community,
+  /// then people in file order.
   public var joins: [Join]
   /// Per community: members, and how many non-members would join each way.
   /// Always counts every non-member, even when the pairs were narrowed.
   public var summary: [JoinCount]
+
+  package init(_ answer: JoinsAnswer, network: TrustNetwork) {
+    let people = network.people
+    let communities = answer.communities
+    joins = zip(answer.pairs, answer.paths).map { pair, path in
+      Join(
+        person: people.id(of: pair.person), community: communities[pair.community].id,
+        warmth: pair.warmth, trustedMembers: people.ids(pair.trustedMembers),
+        introducers: people.ids(pair.introducers), pathToWarmth: path.map { people.ids($0) })
+    }
+    summary = answer.summary.map {
+      JoinCount(
+        community: communities[$0.community].id, members: $0.members, direct: $0.direct,
+        introduced: $0.introduced, cold: $0.cold)
+    }
+  }
 }
 
 /// One person joining one community they are not in.
@@ -38,49 +62,42 @@ public struct JoinCount: Sendable, Hashable {
   public var cold: Int
 }
 
-extension TrustAnalyzer {
-  /// Warm and cold joins: every non-member pair, narrowed to one person or one
-  /// community when given, with paths to warmth for the cold ones.
-  ///
-  /// ```swift
-  /// let report = try analyzer.joins(community: "guild")
-  /// let cold = report.joins.filter { $0.warmth == .cold }
-  /// ```
-  ///
-  /// - Complexity: O(*n* + *m*) per community listed, plus the rows.
-  public func joins(
-    person: String? = nil, community: String? = nil, communities: CommunitySource = .file,
-    introducersNeeded: Int = 1
-  ) throws(TrustQueryError) -> JoinReport {
-    let list = try indexedCommunities(communities)
-    let personIndex = try person.map { (id: String) throws(TrustQueryError) in
-      try self.personIndex(id)
+extension JoinReport: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("joins", joins)
+      json.field("summary", summary)
     }
-    let communityIndex = try community.map { (id: String) throws(TrustQueryError) in
-      try self.communityIndex(id, in: list)
-    }
-    let assessor = CommunityJoins(graph, communities: list, introducersNeeded: introducersNeeded)
-    var rows: [Join] = []
-    for index in communityIndex.map({ [$0] }) ?? Array(list.indices) {
-      let assessments = assessor.assessments(community: index, people: personIndex.map { [$0] })
-      let routes =
-        assessments.contains { $0.warmth == .cold } ? assessor.warmthRoutes(community: index) : nil
-      for row in assessments {
-        rows.append(
-          Join(
-            person: network.people.id(of: row.person), community: list[index].id,
-            warmth: row.warmth,
-            trustedMembers: ids(row.trustedMembers), introducers: ids(row.introducers),
-            pathToWarmth: row.warmth == .cold ? routes?.path(from: row.person).map { ids($0) } : nil
-          ))
-      }
-    }
-    let summary = (communityIndex.map { [assessor.summary(of: $0)] } ?? assessor.summary()).map {
-      JoinCount(
-        community: list[$0.community].id, members: $0.members, direct: $0.direct,
-        introduced: $0.introduced,
-        cold: $0.cold)
-    }
-    return JoinReport(joins: rows, summary: summary)
   }
+}
+
+extension Join: JSONEncodable {
+  /// `pathToWarmth` only for a cold join (`null` when no path exists).
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("person", person)
+      json.field("community", community)
+      json.field("warmth", warmth)
+      json.field("trustedMembers", trustedMembers)
+      json.field("introducers", introducers)
+      if warmth == .cold { json.field("pathToWarmth", pathToWarmth) }
+    }
+  }
+}
+
+extension JoinCount: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("community", community)
+      json.field("members", members)
+      json.field("direct", direct)
+      json.field("introduced", introduced)
+      json.field("cold", cold)
+    }
+  }
+}
+
+extension JoinWarmth: JSONEncodable {
+  /// `"direct"`, `"introduced"` or `"cold"`.
+  public func encode(to json: inout JSONWriter) { json.string(rawValue) }
 }

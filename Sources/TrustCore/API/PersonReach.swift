@@ -1,5 +1,12 @@
 /// Degrees of trust for one person, with ids: whom they trust, who is
-/// pre-credentialed to them and by whom, and how they would join each community.
+/// pre-credentialed to them and by whom, and how they would join each
+/// community; shaped like `trustmap reach --format json`.
+///
+/// ```swift
+/// let reach = try analyzer.reach(of: "dee")
+/// reach.introducers["gil"]  // ["hana"]: Gil is pre-credentialed to Dee by Hana
+/// reach.introducers.keys    // the second degree, in file order
+/// ```
 public struct PersonReach: Sendable, Hashable {
   /// The person.
   public var person: String
@@ -7,10 +14,26 @@ public struct PersonReach: Sendable, Hashable {
   public var firstDegree: [String]
   /// People at distance exactly 2 (friends of trusted friends), in file order.
   public var secondDegree: [String]
-  /// For each second-degree person, the contacts they share with ``person``.
-  public var introducers: [String: [String]]
+  /// For each second-degree person, in file order, the contacts they share
+  /// with ``person`` (the introducers who credential them).
+  public var introducers: KeyedList<[String]>
   /// For each community, in order: membership, or how the person would join.
   public var communities: [CommunityStanding]
+
+  package init(_ answer: ReachAnswer, network: TrustNetwork) {
+    let people = network.people
+    let reach = answer.reach
+    person = people.id(of: reach.person)
+    firstDegree = people.ids(reach.firstDegree)
+    secondDegree = people.ids(reach.secondDegree)
+    introducers = KeyedList(keys: secondDegree, values: reach.introducers.map { people.ids($0) })
+    communities = zip(answer.communities, answer.standings).map { community, standing in
+      CommunityStanding(
+        community: community.id, isMember: standing == nil, warmth: standing?.warmth,
+        trustedMembers: standing.map { people.ids($0.trustedMembers) } ?? [],
+        introducers: standing.map { people.ids($0.introducers) } ?? [])
+    }
+  }
 }
 
 /// A person's place relative to one community.
@@ -23,46 +46,48 @@ public struct CommunityStanding: Sendable, Hashable {
   public var warmth: JoinWarmth?
   /// Members the person trusts (empty for a member).
   public var trustedMembers: [String]
-  /// Trusted people outside the community with a strong tie into it.
+  /// Trusted people outside the community with a strong tie into it (empty for a member).
   public var introducers: [String]
 }
 
-extension TrustAnalyzer {
-  /// Degrees of trust for `person` and how they would join each community.
-  ///
-  /// ```swift
-  /// let reach = try analyzer.reach(of: "dee")
-  /// reach.introducers["gil"]  // ["hana"]: Gil is pre-credentialed to Dee by Hana
-  /// ```
-  ///
-  /// - Parameters:
-  ///   - person: the person's id.
-  ///   - communities: the file's communities, or one per value of an attribute.
-  ///   - introducersNeeded: how many introducers make an introduced join (at least 1).
-  /// - Complexity: O(Σ degrees of the person's contacts) plus O(*n* + *m*) per community.
-  public func reach(
-    of person: String, communities: CommunitySource = .file, introducersNeeded: Int = 1
-  ) throws(TrustQueryError) -> PersonReach {
-    let index = try personIndex(person)
-    let list = try indexedCommunities(communities)
-    let reach = TrustReach(graph, person: index)
-    let joins = CommunityJoins(graph, communities: list, introducersNeeded: introducersNeeded)
-    var introducers: [String: [String]] = [:]
-    for (position, other) in reach.secondDegree.enumerated() {
-      introducers[network.people.id(of: Int(other))] = ids(reach.introducers[position])
+extension PersonReach: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("person", person)
+      json.field("firstDegree", firstDegree)
+      json.field("secondDegree", secondDegree)
+      json.field("introducers", introducers)
+      json.field("communities", communities)
     }
-    let standings = zip(list.indices, joins.standings(of: index)).map { community, standing in
-      guard let join = standing else {
-        return CommunityStanding(
-          community: list[community].id, isMember: true, warmth: nil, trustedMembers: [],
-          introducers: [])
+  }
+}
+
+extension CommunityStanding: JSONEncodable {
+  /// `member` and `warmth` (null for a member); for a non-member, also
+  /// `trustedMembers` and `introducers`.
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("community", community)
+      json.field("member", isMember)
+      json.field("warmth", warmth)
+      if !isMember {
+        json.field("trustedMembers", trustedMembers)
+        json.field("introducers", introducers)
       }
-      return CommunityStanding(
-        community: list[community].id, isMember: false, warmth: join.warmth,
-        trustedMembers: ids(join.trustedMembers), introducers: ids(join.introducers))
     }
-    return PersonReach(
-      person: person, firstDegree: ids(reach.firstDegree), secondDegree: ids(reach.secondDegree),
-      introducers: introducers, communities: standings)
+  }
+}
+
+extension KeyedList: ExpressibleByDictionaryLiteral {
+  /// The pairs in the order written: `["cy": ["bo"], "dee": ["bo", "ana"]]`.
+  public init(dictionaryLiteral elements: (String, Value)...) {
+    self.init(keys: elements.map(\.0), values: elements.map(\.1))
+  }
+}
+
+extension People {
+  /// The ids of `people` (indices), in the same order.
+  package func ids(_ people: some Sequence<Int32>) -> [String] {
+    people.map { id(of: Int($0)) }
   }
 }

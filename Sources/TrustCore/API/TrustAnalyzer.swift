@@ -4,8 +4,11 @@
 /// broader ones, and which tribes people form.
 ///
 /// Build it once (it builds the strong-tie graph) and ask as often as you
-/// like; it is a value, safe to share between tasks. Every answer speaks in
-/// ids.
+/// like; it is a value, safe to share between tasks. What several questions
+/// share (the graph renumbered breadth first, the tribes, the communities by
+/// attribute or by tribe) is computed once and kept. Every answer speaks in
+/// ids and is shaped like the command line's JSON (`answer.jsonText` writes
+/// it).
 ///
 /// ```swift
 /// let network = try TrustNetwork(contentsOfFile: "Examples/org.json")
@@ -20,10 +23,10 @@
 /// - Complexity: building is O(*n* + *m*); each question states its own.
 public struct TrustAnalyzer: Sendable {
   /// The network.
-  public let network: TrustNetwork
+  public var network: TrustNetwork { session.network }
   /// The settings the strong-tie graph was built with.
   public let settings: StrongTieSettings
-  package let graph: TrustGraph
+  package let session: AnalysisSession
 
   /// Builds the strong-tie graph of `network` with `settings`.
   ///
@@ -31,18 +34,11 @@ public struct TrustAnalyzer: Sendable {
   public init(_ network: TrustNetwork, settings: StrongTieSettings = StrongTieSettings())
     throws(TrustQueryError)
   {
-    do {
-      graph = try TrustGraph(network, settings: settings)
-    } catch {
-      if let context = error.unknownContexts.first {
-        throw .unknown(.unknownContext, "context", context, among: error.knownContexts)
-      }
-      throw TrustQueryError(
-        code: .invalidSetting, name: "threshold", closestMatch: nil, message: error.description)
-    }
-    self.network = network
+    session = try AnalysisSession(network, settings: settings)
     self.settings = settings
   }
+
+  package var graph: TrustGraph { session.graph }
 
   /// The threshold applied (the settings', the file's, or 0.5).
   public var threshold: Double { graph.threshold }
@@ -50,58 +46,127 @@ public struct TrustAnalyzer: Sendable {
   /// How many strong ties.
   public var strongTieCount: Int { graph.strongTieCount }
 
-  /// The headline figures: people, ties, components, isolates.
+  /// The headline figures: people, ties, components, isolates, degrees of
+  /// trust, and the file's communities.
   ///
-  /// - Complexity: O(*n* + *m*).
-  public var summary: NetworkSummary { NetworkSummary(network, graph: graph) }
+  /// - Complexity: O(*n* + *m*), and O(Σ deg²) for the second-degree counts.
+  public var summary: NetworkSummary {
+    SummaryQuery.run(in: session, listing: network.indexedCommunities).summary
+  }
+
+  /// The headline figures, listing the communities `communities` gives.
+  ///
+  /// - Complexity: as ``summary``.
+  public func summary(communities: CommunitySource) throws(TrustQueryError) -> NetworkSummary {
+    try SummaryQuery(communities: communities).run(in: session).summary
+  }
 
   /// The people `person` trusts through a strong tie, in file order.
   ///
   /// - Complexity: O(degree) after an O(*k*) id look-up.
   public func trustedContacts(of person: String) throws(TrustQueryError) -> [String] {
-    let index = try personIndex(person)
-    return graph.neighbours(of: index).map { network.people.id(of: Int($0)) }
+    let index = try session.person(person)
+    return network.people.ids(graph.neighbours(of: index))
   }
 
-  // MARK: - Look-ups shared by the questions
-
-  func personIndex(_ id: String) throws(TrustQueryError) -> Int {
-    if let index = network.index(of: id) { return index }
-    throw .unknown(
-      .unknownPerson, "person", id, among: network.people.count <= 100_000 ? network.personIDs : [])
+  /// Degrees of trust for `person` and how they would join each community.
+  ///
+  /// ```swift
+  /// let reach = try analyzer.reach(of: "dee")
+  /// reach.introducers["gil"]  // ["hana"]: Gil is pre-credentialed to Dee by Hana
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - person: the person's id.
+  ///   - communities: the file's communities, one per value of an attribute, or the tribes.
+  ///   - introducersNeeded: how many introducers make an introduced join (at least 1).
+  /// - Complexity: O(Σ degrees of the person's contacts) plus O(Σ |C| +
+  ///   |communities| × Σ_{F ∈ first(P)} deg F).
+  public func reach(
+    of person: String, communities: CommunitySource = .file, introducersNeeded: Int = 1
+  ) throws(TrustQueryError) -> PersonReach {
+    let query = ReachQuery(
+      person: person, communities: communities, introducersNeeded: introducersNeeded)
+    return PersonReach(try query.run(in: session), network: network)
   }
 
-  func indexedCommunities(_ source: CommunitySource) throws(TrustQueryError) -> [IndexedCommunity] {
-    switch source {
-    case .file:
-      return network.indexedCommunities
-    case .attribute(let attribute):
-      guard network.attributeKeys.contains(attribute) else {
-        throw .unknown(.unknownAttribute, "attribute", attribute, among: network.attributeKeys)
-      }
-      return network.indexedCommunities(byAttribute: attribute)
-    case .tribes(let level):
-      let hierarchy = TribeHierarchy(network, graph: graph)
-      guard level >= 0 && level < hierarchy.levels.count else {
-        throw TrustQueryError(
-          code: .invalidSetting, name: "tribe:\(level)", closestMatch: nil,
-          message:
-            "no tribe level \(level): this network has levels 0 to \(hierarchy.levels.count - 1)")
-      }
-      let key = level == 0 ? "tribe" : "tribe:\(level)"
-      return TrustNetwork.communities(from: hierarchy.levels[level].column(key: key))
-    }
+  /// Warm and cold joins: every non-member pair, narrowed to one person or one
+  /// community when given, with paths to warmth for the cold ones.
+  ///
+  /// ```swift
+  /// let report = try analyzer.joins(community: "guild")
+  /// let cold = report.joins.filter { $0.warmth == .cold }
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*) per community listed, plus the rows.
+  public func joins(
+    person: String? = nil, community: String? = nil, communities: CommunitySource = .file,
+    introducersNeeded: Int = 1
+  ) throws(TrustQueryError) -> JoinReport {
+    let query = JoinsQuery(
+      person: person, community: community, communities: communities,
+      introducersNeeded: introducersNeeded)
+    return JoinReport(try query.run(in: session), network: network)
   }
 
-  func communityIndex(_ id: String, in communities: [IndexedCommunity]) throws(TrustQueryError)
-    -> Int
+  /// In, near and out groups of `community`.
+  ///
+  /// ```swift
+  /// let groups = try analyzer.groups(of: "lisbon", nearDepth: 2)
+  /// print(groups.near, groups.coherence.density ?? "n/a")
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*).
+  public func groups(
+    of community: String, communities: CommunitySource = .file, nearDepth: Int = 1
+  ) throws(TrustQueryError) -> CommunityGroups {
+    let query = GroupsQuery(community: community, communities: communities, nearDepth: nearDepth)
+    return CommunityGroups(try query.run(in: session), network: network)
+  }
+
+  /// Every community at a glance: joins, near and out sizes, coherence.
+  ///
+  /// - Complexity: one pass over people for every community's joins, plus
+  ///   O(Σ degrees of the members).
+  public func communityOverview(
+    communities: CommunitySource = .file, nearDepth: Int = 1, introducersNeeded: Int = 1
+  ) throws(TrustQueryError) -> [CommunityOverview] {
+    let query = CommunityOverviewQuery(
+      communities: communities, nearDepth: nearDepth, introducersNeeded: introducersNeeded)
+    return try query.run(in: session).map(CommunityOverview.init)
+  }
+
+  /// Diversity versus volume for `attribute` (or the tribes: `tribe`, `tribe:LEVEL`).
+  ///
+  /// ```swift
+  /// let team = try analyzer.diversity(by: "team", permutations: 999, seed: 1)
+  /// print(team.assortativity ?? "n/a", team.significance?.eiIndex?.pTwoSided ?? "n/a")
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*) plus O(*n* + *m*) per permutation.
+  public func diversity(by attribute: String, permutations: Int = 0, seed: UInt64 = 1)
+    throws(TrustQueryError) -> AttributeDiversity
   {
-    if let index = communities.firstIndex(where: { $0.id == id }) { return index }
-    throw .unknown(.unknownCommunity, "community", id, among: communities.map(\.id))
+    let query = DiversityQuery(attributes: [attribute], permutations: permutations, seed: seed)
+    let analyses = try query.run(in: session)
+    return AttributeDiversity(analyses[0], network: network)
   }
 
-  func ids(_ people: some Sequence<Int32>) -> [String] {
-    people.map { network.people.id(of: Int($0)) }
+  /// The tribes (Leiden, seeded) and the tribes of tribes above them, or
+  /// only `level` when given.
+  ///
+  /// ```swift
+  /// let tree = try analyzer.tribes(TribeSettings(seed: 7))
+  /// print(tree.levels[0].modularity, tree.levels[0].tribes.map(\.id))
+  /// ```
+  ///
+  /// - Throws: ``TrustQueryError`` for a resolution not above 0, restarts
+  ///   below 1, or a level the network does not reach.
+  /// - Complexity: about O(*m*) per Leiden pass and restart; found once per settings.
+  public func tribes(_ settings: TribeSettings = TribeSettings(), level: Int? = nil)
+    throws(TrustQueryError) -> TribeTree
+  {
+    TribeTree(try TribesQuery(settings: settings, level: level).run(in: session), network: network)
   }
 }
 

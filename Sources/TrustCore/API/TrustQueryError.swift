@@ -23,27 +23,58 @@ public struct TrustQueryError: Error, Sendable, Hashable, CustomStringConvertibl
     public static let unknownAttribute = Code("unknown-attribute")
     /// No tie has the context.
     public static let unknownContext = Code("unknown-context")
-    /// A setting outside its range (a threshold above 1, say).
+    /// A setting outside its range (a threshold above 1, say), or a tribe
+    /// level the network does not have.
     public static let invalidSetting = Code("invalid-setting")
   }
 
   /// The kind of problem.
   public var code: Code
-  /// What was asked for.
+  /// What was asked for: the id, attribute, context, or the setting's value as text.
   public var name: String
-  /// The closest existing id or name, if one is close.
+  /// The closest existing id or name, if one is close (for ids: the nearest,
+  /// however far, so the message shows which ids exist).
   public var closestMatch: String?
   /// What is wrong, in words.
   public var message: String
+  /// The setting at fault, by its name in TrustCore's API (`introducersNeeded`,
+  /// `nearDepth`, `tribeLevel`, …), for ``Code/invalidSetting``.
+  public var setting: String?
+  /// What the setting accepts, in words (`a whole number ≥ 1`).
+  public var expected: String?
+  /// What exists instead, in words (`the network's attributes: team, site`).
+  public var context: String?
+  /// For an unknown person: the id of the person whose display name is exactly
+  /// what was asked for (a name given where an id was meant).
+  public var idOfPersonNamed: String?
+  /// For an unknown community id of the form `ATTR=VALUE` (or a tribe id):
+  /// the community source that would have it.
+  public var suggestedSource: CommunitySource?
+
+  /// Creates an error.
+  public init(
+    code: Code, name: String, closestMatch: String?, message: String, setting: String? = nil,
+    expected: String? = nil, context: String? = nil, idOfPersonNamed: String? = nil,
+    suggestedSource: CommunitySource? = nil
+  ) {
+    self.code = code
+    self.name = name
+    self.closestMatch = closestMatch
+    self.message = message
+    self.setting = setting
+    self.expected = expected
+    self.context = context
+    self.idOfPersonNamed = idOfPersonNamed
+    self.suggestedSource = suggestedSource
+  }
 
   public var description: String { message }
 
-  static func unknown(_ code: Code, _ what: String, _ name: String, among candidates: [String])
-    -> Self
-  {
-    let closest = closestCandidate(to: name, among: candidates)
-    return TrustQueryError(
-      code: code, name: name, closestMatch: closest,
-      message: "unknown \(what) '\(name)'" + (closest.map { "; the closest id is '\($0)'" } ?? ""))
+  /// A setting outside what it accepts: "`setting` must be `expected`, not `value`".
+  static func invalid(_ setting: String, _ value: String, expected: String) -> Self {
+    TrustQueryError(
+      code: .invalidSetting, name: value, closestMatch: nil,
+      message: "\(setting) must be \(expected), not \(value)", setting: setting,
+      expected: expected)
   }
 }

@@ -1,12 +1,12 @@
 /// The headline figures of a network on its strong-tie graph: the first
-/// section of `trustmap analyse`.
+/// section of `trustmap analyse`, shaped like its JSON.
 ///
 /// ```swift
-/// let summary = NetworkSummary(network, graph: graph)
-/// print(summary.strongTies, summary.largestComponent)
+/// let summary = analyzer.summary
+/// print(summary.strongTies, summary.components.largest, summary.degreesOfTrust.meanSecondDegree)
 /// ```
 ///
-/// - Complexity: O(*n* + *m*).
+/// - Complexity: O(*n* + *m*), and O(Σ deg²) for the second-degree counts.
 public struct NetworkSummary: Sendable, Hashable {
   /// The network's name, if the file gives one.
   public var name: String?
@@ -30,14 +30,14 @@ public struct NetworkSummary: Sendable, Hashable {
   public var contextFilter: [String]
   /// Every context with how many records name it, in order of first appearance.
   public var contexts: [ContextCount]
-  /// Every community of the file with its size, in file order.
+  /// Every community in use with its size, in order.
   public var communities: [CommunitySize]
-  /// Connected components of the strong-tie graph (an isolate counts as one).
-  public var components: Int
-  /// The size of the largest component.
-  public var largestComponent: Int
+  /// The connected components of the strong-tie graph.
+  public var components: ComponentCounts
   /// People with no strong tie.
   public var isolates: Int
+  /// First- and second-degree counts over everyone.
+  public var degreesOfTrust: DegreesOfTrust
 
   /// A context and how many tie records name it.
   public struct ContextCount: Sendable, Hashable {
@@ -57,10 +57,40 @@ public struct NetworkSummary: Sendable, Hashable {
     public var members: Int
   }
 
-  /// Computes the summary of `network` on `graph`.
+  /// How many connected components, and the largest one's size.
+  public struct ComponentCounts: Sendable, Hashable {
+    /// Components of the strong-tie graph (an isolate counts as one).
+    public var count: Int
+    /// The size of the largest component (0 for an empty network).
+    public var largest: Int
+  }
+
+  /// Degrees of trust over everyone: how many people each person trusts
+  /// (first degree) and how many are pre-credentialed to them (second).
+  public struct DegreesOfTrust: Sendable, Hashable {
+    /// The mean first degree (0 for an empty network).
+    public var meanFirstDegree: Double
+    /// The mean second degree (0 for an empty network).
+    public var meanSecondDegree: Double
+    /// The largest first degree.
+    public var largestFirstDegree: Int
+    /// The largest second degree.
+    public var largestSecondDegree: Int
+  }
+
+  /// Computes the summary of `network` on `graph`, listing the file's
+  /// communities, finding the components and degree counts itself.
+  package init(_ network: TrustNetwork, graph: TrustGraph) {
+    let local = LocalGraph(graph)
+    self.init(
+      network, graph: graph, communities: network.indexedCommunities,
+      components: Components(local), degrees: TrustDegreeCounts(local))
+  }
+
+  /// Computes the summary of `network` on `graph`, listing `communities`.
   package init(
-    _ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity]? = nil,
-    components found: Components? = nil
+    _ network: TrustNetwork, graph: TrustGraph, communities: [IndexedCommunity],
+    components found: Components, degrees: TrustDegreeCounts
   ) {
     name = network.name
     people = network.people.count
@@ -78,12 +108,75 @@ public struct NetworkSummary: Sendable, Hashable {
     contexts = network.contexts.enumerated().map {
       ContextCount(context: $0.element, records: counts[$0.offset])
     }
-    self.communities = (communities ?? network.indexedCommunities).map {
+    self.communities = communities.map {
       CommunitySize(id: $0.id, name: $0.name, members: $0.members.count)
     }
-    let parts = found ?? Components(graph)
-    components = parts.count
-    largestComponent = parts.largestSize
+    components = ComponentCounts(count: found.count, largest: found.largestSize)
     isolates = (0..<graph.personCount).reduce(0) { $0 + (graph.degree(of: $1) == 0 ? 1 : 0) }
+    degreesOfTrust = DegreesOfTrust(
+      meanFirstDegree: degrees.meanFirstDegree, meanSecondDegree: degrees.meanSecondDegree,
+      largestFirstDegree: Int(degrees.firstDegree.max() ?? 0),
+      largestSecondDegree: Int(degrees.secondDegree.max() ?? 0))
+  }
+}
+
+extension NetworkSummary: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("name", name)
+      json.field("people", people)
+      json.field("tieRecords", tieRecords)
+      json.field("keptRecords", keptRecords)
+      json.field("strongTies", strongTies)
+      json.field("weakTies", weakTies)
+      json.field("reciprocatedPairs", reciprocatedPairs)
+      json.field("threshold", threshold)
+      json.field("reciprocity", reciprocity.rawValue)
+      json.field("contextFilter", contextFilter)
+      json.field("contexts", contexts)
+      json.field("communities", communities)
+      json.field("components", components)
+      json.field("isolates", isolates)
+      json.field("degreesOfTrust", degreesOfTrust)
+    }
+  }
+}
+
+extension NetworkSummary.ContextCount: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("context", context)
+      json.field("records", records)
+    }
+  }
+}
+
+extension NetworkSummary.CommunitySize: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("id", id)
+      json.field("name", name)
+      json.field("members", members)
+    }
+  }
+}
+
+extension NetworkSummary.ComponentCounts: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("count", count)
+      json.field("largest", largest)
+    }
+  }
+}
+
+extension NetworkSummary.DegreesOfTrust: JSONEncodable {
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("meanFirstDegree", meanFirstDegree)
+      json.field("meanSecondDegree", meanSecondDegree)
+      json.field("largestFirstDegree", largestFirstDegree)
+      json.field("largestSecondDegree", largestSecondDegree)
+    }
   }
 }

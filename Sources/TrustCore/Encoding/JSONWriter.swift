@@ -1,47 +1,66 @@
 /// Writes one JSON document into a string, value by value, with commas and
 /// escapes handled; numbers that are not finite become `null`.
 ///
+/// Keys come out in the order they are written, so a type's
+/// ``JSONEncodable/encode(to:)`` is the one place its JSON shape is declared.
+///
 /// ```swift
 /// var json = JSONWriter()
 /// json.object { json in
-///   json.key("person"); json.string("ana")
-///   json.key("blau"); json.number(nil)  // null
+///   json.field("person", "ana")
+///   json.field("blau", nil as Double?)  // null
 /// }
 /// print(json.output)  // {"person":"ana","blau":null}
 /// ```
-package struct JSONWriter {
-  package private(set) var output = ""
-
-  package init() {}
+///
+/// - Complexity: O(*n*) in the length of the output.
+public struct JSONWriter: Sendable {
+  /// The document written so far.
+  public private(set) var output = ""
   private var needsComma = false
+
+  /// Starts an empty document.
+  public init() {}
 
   private mutating func separate() {
     if needsComma { output += "," }
     needsComma = true
   }
 
-  package mutating func key(_ name: String) {
+  /// Writes an object key; the next value written is its value.
+  public mutating func key(_ name: String) {
     separate()
     appendQuoted(name)
     output += ":"
     needsComma = false
   }
 
-  package mutating func string(_ value: String) {
+  /// Writes a string.
+  public mutating func string(_ value: String) {
     separate()
     appendQuoted(value)
   }
 
-  package mutating func optionalString(_ value: String?) {
+  /// Writes a string, or `null`.
+  public mutating func optionalString(_ value: String?) {
     if let value { string(value) } else { null() }
   }
 
-  package mutating func int(_ value: Int) {
+  /// Writes an integer.
+  public mutating func int(_ value: Int) {
     separate()
     output += String(value)
   }
 
-  package mutating func number(_ value: Double?) {
+  /// Writes an unsigned integer.
+  public mutating func unsigned(_ value: UInt64) {
+    separate()
+    output += String(value)
+  }
+
+  /// Writes a number; `nil`, infinities and NaN are `null`, and zero is `0.0`
+  /// so that a figure always reads as a number with a fraction.
+  public mutating func number(_ value: Double?) {
     separate()
     guard let value, value.isFinite else {
       output += "null"
@@ -50,17 +69,20 @@ package struct JSONWriter {
     output += value == 0 ? "0.0" : value.description
   }
 
-  package mutating func bool(_ value: Bool) {
+  /// Writes `true` or `false`.
+  public mutating func bool(_ value: Bool) {
     separate()
     output += value ? "true" : "false"
   }
 
-  package mutating func null() {
+  /// Writes `null`.
+  public mutating func null() {
     separate()
     output += "null"
   }
 
-  package mutating func object(_ body: (inout JSONWriter) -> Void) {
+  /// Writes an object whose keys and values `body` writes.
+  public mutating func object(_ body: (inout JSONWriter) -> Void) {
     separate()
     output += "{"
     needsComma = false
@@ -69,7 +91,8 @@ package struct JSONWriter {
     needsComma = true
   }
 
-  package mutating func array(_ body: (inout JSONWriter) -> Void) {
+  /// Writes an array whose elements `body` writes.
+  public mutating func array(_ body: (inout JSONWriter) -> Void) {
     separate()
     output += "["
     needsComma = false
@@ -78,7 +101,8 @@ package struct JSONWriter {
     needsComma = true
   }
 
-  package mutating func strings<S: Sequence<String>>(_ values: S) {
+  /// Writes an array of strings.
+  public mutating func strings<S: Sequence<String>>(_ values: S) {
     array { json in
       for value in values { json.string(value) }
     }
@@ -113,5 +137,20 @@ package struct JSONWriter {
       }
     }
     output += "\""
+  }
+}
+
+// MARK: - Fields: a key and its value in one call
+
+extension JSONWriter {
+  /// Writes `"key": value`, the value in its own shape (`null` for `nil`).
+  ///
+  /// ```swift
+  /// json.field("members", ["ana", "bo"])
+  /// json.field("density", nil as Double?)
+  /// ```
+  public mutating func field(_ key: String, _ value: some JSONEncodable) {
+    self.key(key)
+    value.encode(to: &self)
   }
 }

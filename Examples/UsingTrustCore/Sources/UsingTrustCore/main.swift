@@ -31,7 +31,7 @@ do {
   print(
     "\(reach.person) trusts \(reach.firstDegree.count); \(reach.secondDegree.count) are pre-credentialed"
   )
-  let tribes = analyzer.tribes(TribeSettings(seed: 1))
+  let tribes = try analyzer.tribes(TribeSettings(seed: 1))
   print("tribes: \(tribes.levels[0].tribes.count), modularity \(tribes.levels[0].modularity)")
   print("TrustCore \(TrustmapVersion.current)")
 } catch {

@@ -1,0 +1,94 @@
+/// Everything wrong with a network file: whether it can be used, how many
+/// errors and warnings it has, the first problems with their places, and,
+/// when valid, its size; shaped like `trustmap validate --format json`.
+///
+/// ```swift
+/// let check = NetworkValidation(contentsOfFile: "network.json")
+/// for problem in check.problems { print(problem.formatted(source: check.source)) }
+/// print(check.isValid, check.errorCount, check.unlisted)
+/// ```
+///
+/// - Complexity: O(*n*) in the file size, plus building the default strong-tie graph.
+public struct NetworkValidation: Sendable, Hashable {
+  /// The input's name, as given (a path, or `-` for standard input).
+  public var source: String
+  /// Whether the file has no error (warnings allowed).
+  public var isValid: Bool
+  /// Errors in all.
+  public var errorCount: Int
+  /// Warnings in all.
+  public var warningCount: Int
+  /// When valid: how many people, tie records, and strong ties with the file's settings.
+  public var size: NetworkSize?
+  /// The first problems, in file order (at most the limit asked for).
+  public var problems: [NetworkDiagnostic]
+
+  /// How many problems are not in ``problems``.
+  public var unlisted: Int { max(0, errorCount + warningCount - problems.count) }
+
+  /// A valid network's size.
+  public struct NetworkSize: Sendable, Hashable {
+    /// People.
+    public var people: Int
+    /// Tie records.
+    public var tieRecords: Int
+    /// Strong ties with the file's threshold, `any` reciprocity and every context.
+    public var strongTies: Int
+  }
+
+  /// Reads and checks the file at `path` (`-`: standard input), keeping the
+  /// first `limit` problems.
+  public init(contentsOfFile path: String, limit: Int = 100) {
+    source = path
+    do {
+      let network = try TrustNetwork(contentsOfFile: path, diagnosticLimit: limit)
+      isValid = true
+      errorCount = 0
+      warningCount = network.warningCount
+      problems = Array(network.warnings.prefix(limit))
+      // Building the default graph proves the file is usable, not only well formed.
+      let strongTies = (try? TrustGraph(network))?.strongTieCount ?? 0
+      size = NetworkSize(
+        people: network.people.count, tieRecords: network.ties.count, strongTies: strongTies)
+    } catch {
+      isValid = error.errorCount == 0
+      errorCount = error.errorCount
+      warningCount = error.warningCount
+      problems = Array(error.diagnostics.prefix(limit))
+      size = nil
+    }
+  }
+}
+
+extension NetworkValidation: JSONEncodable {
+  /// `people`, `ties` and `strongTies` only when valid.
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("file", source)
+      json.field("valid", isValid)
+      json.field("errors", errorCount)
+      json.field("warnings", warningCount)
+      if let size {
+        json.field("people", size.people)
+        json.field("ties", size.tieRecords)
+        json.field("strongTies", size.strongTies)
+      }
+      json.field("problems", problems)
+      json.field("unlisted", unlisted)
+    }
+  }
+}
+
+extension NetworkDiagnostic: JSONEncodable {
+  /// Line and column 0 when the problem has no place in the input.
+  public func encode(to json: inout JSONWriter) {
+    json.object { json in
+      json.field("severity", severity.rawValue)
+      json.field("code", code.description)
+      json.field("line", location?.line ?? 0)
+      json.field("column", location?.column ?? 0)
+      json.field("path", path)
+      json.field("message", message)
+    }
+  }
+}

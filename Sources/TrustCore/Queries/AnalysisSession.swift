@@ -1,0 +1,114 @@
+/// One network and its strong-tie graph, with what several questions share
+/// computed once: the graph renumbered breadth first, the tribe hierarchies
+/// asked for, and the communities in use. Every question (a query type)
+/// runs in a session; ``TrustAnalyzer`` holds one, and so does one run of
+/// the command line, so `analyse --community-by tribe` finds its tribes once.
+///
+/// It is safe to share between tasks: the caches are behind a lock, and
+/// everything handed out is a value.
+///
+/// ```swift
+/// let session = try AnalysisSession(network, settings: StrongTieSettings())
+/// let tribes = session.tribes()          // found now
+/// let again = session.tribes()           // the same, from the cache
+/// let byTribe = try session.communities(.tribes(level: 0))  // from the same tribes
+/// ```
+///
+/// - Complexity: building is the graph's, O(*n* + *m*); each cache fills at
+///   most once per key.
+package final class AnalysisSession: @unchecked Sendable {
+  /// The network.
+  package let network: TrustNetwork
+  /// Its strong-tie graph.
+  package let graph: TrustGraph
+
+  // Guarded by `lock`; hot loops never read these (they get the values).
+  private let lock = NSLockLike()
+  private var cachedLocal: LocalGraph?
+  private var cachedTribes: [TribeSettings: TribeHierarchy] = [:]
+  private var cachedCommunities: [CommunitySource: [IndexedCommunity]] = [:]
+
+  /// From this many people up, Leiden's first level runs on the graph
+  /// renumbered breadth first, the session's shared ``local``.
+  package static let localTribesMinimum = 50_000
+
+  /// A session on `graph`, the strong-tie graph of `network`.
+  package init(_ network: TrustNetwork, graph: TrustGraph) {
+    self.network = network
+    self.graph = graph
+  }
+
+  /// A session on the strong-tie graph of `network` built with `settings`.
+  ///
+  /// - Throws: ``TrustQueryError`` for a context no tie uses (naming the
+  ///   closest) or a threshold outside [0, 1].
+  package convenience init(_ network: TrustNetwork, settings: StrongTieSettings)
+    throws(TrustQueryError)
+  {
+    do {
+      self.init(network, graph: try TrustGraph(network, settings: settings))
+    } catch {
+      if let context = error.unknownContexts.first {
+        let known = error.knownContexts
+        let listed = known.isEmpty ? "none" : known.map { "'\($0)'" }.joined(separator: ", ")
+        throw TrustQueryError(
+          code: .unknownContext, name: context,
+          closestMatch: closestCandidate(to: context, among: known), message: error.description,
+          context: "the network's contexts: \(listed)")
+      }
+      let value = error.invalidThreshold.map { "\($0)" } ?? ""
+      throw TrustQueryError.invalid(
+        QuerySettings.threshold.name, value, expected: QuerySettings.threshold.expected)
+    }
+  }
+
+  /// The graph renumbered breadth first (made on first use).
+  package var local: LocalGraph {
+    lock.withLock {
+      if let cachedLocal { return cachedLocal }
+      let made = LocalGraph(graph)
+      cachedLocal = made
+      return made
+    }
+  }
+
+  /// The tribe hierarchy found with `settings` (found on first use for each
+  /// settings, then kept).
+  package func tribes(_ settings: TribeSettings = TribeSettings()) -> TribeHierarchy {
+    if let found = lock.withLock({ cachedTribes[settings] }) { return found }
+    // Taken outside the lock: `local` locks too.
+    let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
+    return lock.withLock {
+      if let found = cachedTribes[settings] { return found }
+      let found = TribeHierarchy(
+        network, graph: graph, settings: settings, localOrderMinimum: Self.localTribesMinimum,
+        local: local)
+      cachedTribes[settings] = found
+      return found
+    }
+  }
+
+  /// The communities `source` names: the file's, one per value of an
+  /// attribute, or one per tribe of a level (found with default settings).
+  ///
+  /// - Throws: ``TrustQueryError`` for an attribute no one has (naming the
+  ///   closest) or a tribe level the network does not reach.
+  package func communities(_ source: CommunitySource) throws(TrustQueryError)
+    -> [IndexedCommunity]
+  {
+    if case .file = source { return network.indexedCommunities }
+    if let found = lock.withLock({ cachedCommunities[source] }) { return found }
+    let column: AttributeColumn
+    switch source {
+    case .file:
+      return network.indexedCommunities
+    case .attribute(let key):
+      column = try attributeColumn(key, allowingTribes: false)
+    case .tribes(let level):
+      column = try tribeColumn(level: level)
+    }
+    let found = TrustNetwork.communities(from: column)
+    lock.withLock { cachedCommunities[source] = found }
+    return found
+  }
+}

@@ -1,0 +1,51 @@
+/// Diversity versus volume for some attributes (or the tribes, `tribe` and
+/// `tribe:LEVEL`): per person, how broad their strong ties are; for the
+/// network, whether like trusts like and whether more means broader.
+///
+/// ```swift
+/// let answer = try DiversityQuery(attributes: ["team"], permutations: 99).run(in: session)
+/// answer[0].assortativity
+/// ```
+///
+/// - Complexity: O(*n* + *m*) per attribute, plus O(*n* + *m*) per
+///   permutation; several attributes without permutations run at once on
+///   every core.
+package struct DiversityQuery: Sendable {
+  /// The attributes, each once in the order given; empty: every attribute, in file order.
+  package var attributes: [String]
+  /// Shuffles of each attribute for p-values (0: none).
+  package var permutations: Int
+  /// The seed of the shuffles.
+  package var seed: UInt64
+
+  package init(
+    attributes: [String] = [], permutations: Int = QuerySettings.permutations.defaultValue ?? 0,
+    seed: UInt64 = QuerySettings.seed.defaultValue ?? 1
+  ) {
+    self.attributes = attributes
+    self.permutations = permutations
+    self.seed = seed
+  }
+
+  /// Answers the question in `session`: one analysis per attribute.
+  ///
+  /// - Throws: ``TrustQueryError`` for an unknown attribute or tribe level,
+  ///   or negative `permutations`.
+  package func run(in session: AnalysisSession) throws(TrustQueryError) -> [DiversityAnalysis] {
+    let shuffles = try QuerySettings.permutations.validated(permutations)
+    let network = session.network
+    var columns: [AttributeColumn] = []
+    if attributes.isEmpty {
+      columns = network.attributeKeys.map { network.people.attributeColumn($0) }
+    } else {
+      var seen = Set<String>()
+      for name in attributes where seen.insert(name).inserted {
+        columns.append(try session.attributeColumn(name))
+      }
+    }
+    if shuffles == 0 { return DiversityAnalysis.analyses(session.graph, columns: columns) }
+    return columns.map {
+      DiversityAnalysis(session.graph, column: $0, permutations: shuffles, seed: seed)
+    }
+  }
+}

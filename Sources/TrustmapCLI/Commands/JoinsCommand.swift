@@ -1,0 +1,89 @@
+import TrustCore
+
+/// `trustmap joins FILE`: who would join each community warm or cold, and how.
+enum JoinsCommand: AnalysisCommand {
+  static let name = "joins"
+  static let abstract = "Who would join each community warm (direct or introduced) or cold."
+  static let discussion = """
+    For every person and every community they are not in: the warmth of the join, the \
+    members they already trust, and the introducers (trusted people outside the community \
+    with a strong tie into it). For a cold join, the path to warmth: a shortest strong-tie \
+    path to the nearest member. Then a summary per community, which always counts every \
+    non-member, even when --person narrows the pairs.
+    """
+  static let options: [any OptionDeclaration] =
+    [Options.person, Options.community, Options.introducers, Options.communityBy]
+    + Options.graph(formats: formats) + [Options.quiet]
+
+  static func report(
+    _ session: AnalysisSession, _ arguments: ParsedArguments, progress: ProgressReporter
+  ) throws(CommandFailure) -> any Report {
+    let source = try communitySource(session, arguments)
+    let query = JoinsQuery(
+      person: arguments.value(of: Options.person),
+      community: arguments.value(of: Options.community), communities: source,
+      introducersNeeded: arguments.value(of: Options.introducers) ?? 1)
+    let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
+    return JoinsReport(answer: answer, network: session.network)
+  }
+}
+
+/// How `joins` shows its answer.
+struct JoinsReport: Report {
+  let answer: JoinsAnswer
+  let network: TrustNetwork
+
+  func text() -> TextReport {
+    var report = TextReport()
+    report.line("Joining each community")
+    var table = Table(columns: [
+      .text("community"), .number("members"), .number("direct"), .number("introduced"),
+      .number("cold"),
+    ])
+    for row in answer.summary {
+      table.row([
+        .text(answer.communities[row.community].id), .integer(row.members), .integer(row.direct),
+        .integer(row.introduced), .integer(row.cold),
+      ])
+    }
+    report.table(table)
+    guard !answer.pairs.isEmpty else { return report }
+    report.blank()
+    report.line("Who would join, and how")
+    var detail = Table(columns: [
+      .text("person"), .text("community"), .text("warmth"), .text("through"),
+    ])
+    for (pair, path) in zip(answer.pairs, answer.paths) {
+      var through = warmReason(pair, network, limit: 4) ?? "no path"
+      if pair.warmth == .cold, let path, path.count > 1 {
+        let steps = names(path.dropFirst(), network)
+        through =
+          "ask " + steps[0] + (steps.count > 1 ? ", path " + steps.joined(separator: " → ") : "")
+      }
+      detail.row([
+        .text(network.people.id(of: pair.person)), .text(answer.communities[pair.community].id),
+        .text(pair.warmth.rawValue), .text(through),
+      ])
+    }
+    report.table(detail)
+    return report
+  }
+
+  func json() -> any JSONEncodable { JoinReport(answer, network: network) }
+
+  func csv() -> Table {
+    var table = Table(columns: [
+      .text("person"), .text("community"), .text("warmth"), .text("trustedMembers"),
+      .text("introducers"), .text("pathToWarmth"),
+    ])
+    let people = network.people
+    for (pair, path) in zip(answer.pairs, answer.paths) {
+      table.row([
+        .text(people.id(of: pair.person)), .text(answer.communities[pair.community].id),
+        .text(pair.warmth.rawValue), .list(people.ids(pair.trustedMembers)),
+        .list(people.ids(pair.introducers)), .list(path.map { people.ids($0) } ?? []),
+      ])
+    }
+    return table
+  }
+}

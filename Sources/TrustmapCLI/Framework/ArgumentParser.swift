@@ -1,0 +1,117 @@
+import TrustCore
+
+/// A command line read against one command's declared options: the network
+/// file and each option's values, already parsed and checked.
+struct ParsedArguments {
+  /// The command.
+  let command: any Command.Type
+  /// The network file as given (`-` for standard input); empty for a command that reads none.
+  let file: String
+  private let values: [String: [any Sendable]]
+
+  /// The value of `option` (the last one given), or `nil`.
+  func value<Value>(of option: Option<Value>) -> Value? {
+    values[option.name]?.last as? Value
+  }
+
+  /// Every value given for a repeatable `option`, in order.
+  func values<Value>(of option: Option<Value>) -> [Value] {
+    (values[option.name] ?? []).compactMap { $0 as? Value }
+  }
+
+  /// The values given under `name`, whatever their type.
+  func values(named name: String) -> [any Sendable] { values[name] ?? [] }
+
+  /// Whether `option` was given.
+  func has(_ option: some OptionDeclaration) -> Bool { values[option.name] != nil }
+
+  /// Reads `arguments` (without the program name and the command) the way
+  /// swift-argument-parser tools do: `--name value` and `--name=value`; a
+  /// token that looks like an option (`--x`, `-x`) is never taken as a
+  /// value, though `-` (standard input) and negative numbers are values;
+  /// `--` ends the options.
+  ///
+  /// ```swift
+  /// let parsed = try ParsedArguments(["org.json", "--person", "dee"], for: ReachCommand.self)
+  /// parsed.value(of: Options.person)  // "dee"
+  /// ```
+  ///
+  /// - Throws: ``UsageError`` for an unknown option (with the closest), a
+  ///   missing or invalid value, a repeated option that does not repeat, or
+  ///   a missing or extra network file.
+  init(_ arguments: some Collection<String>, for command: any Command.Type) throws(UsageError) {
+    self.command = command
+    var file: String?
+    var values: [String: [any Sendable]] = [:]
+    var tokens = arguments.makeIterator()
+    var onlyPositionals = false
+    while let argument = tokens.next() {
+      if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+        guard command.takesNetwork else {
+          throw UsageError(
+            "unexpected argument '\(argument)': \(command.name) reads no network file",
+            command: command)
+        }
+        guard file == nil else {
+          throw UsageError(
+            "unexpected argument '\(argument)': \(command.name) reads one network file",
+            command: command)
+        }
+        file = argument
+        continue
+      }
+      if argument == "--" {
+        onlyPositionals = true
+        continue
+      }
+      var name = argument
+      var inlineValue: String?
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        name = String(argument[..<equals])
+        inlineValue = String(argument[argument.index(after: equals)...])
+      }
+      guard let option = command.allOptions.first(where: { $0.name == name }) else {
+        let names = command.allOptions.map(\.name) + ["--help"]
+        throw UsageError(
+          "unknown option '\(name)' for '\(command.name)'", command: command,
+          suggestion: UsageError.didYouMean(closestCandidate(to: name, among: names)))
+      }
+      if values[name] != nil && !option.isRepeatable {
+        throw UsageError("option '\(name)' given more than once", command: command)
+      }
+      if option.isFlag {
+        if inlineValue != nil {
+          throw UsageError("option '\(name)' takes no value", command: command)
+        }
+        values[name, default: []].append(try option.parse("", command: command))
+        continue
+      }
+      let text: String
+      if let inlineValue {
+        text = inlineValue
+      } else if let next = tokens.next(), !Self.looksLikeOption(next) {
+        text = next
+      } else {
+        throw UsageError("missing value for '\(option.label)'", command: command)
+      }
+      values[name, default: []].append(try option.parse(text, command: command))
+    }
+    guard let file = file ?? (command.takesNetwork ? nil : "") else {
+      throw UsageError(
+        "missing network file (a path, or - for standard input)", command: command)
+    }
+    if let missing = command.allOptions.first(where: { $0.isRequired && values[$0.name] == nil }) {
+      throw UsageError("missing '\(missing.label)'", command: command)
+    }
+    self.file = file
+    self.values = values
+  }
+
+  /// `--name` or `-x`, but not `-` or a negative number such as `-1` or `-0.5`.
+  static func looksLikeOption(_ token: String) -> Bool {
+    guard token.hasPrefix("-"), token.count > 1 else { return false }
+    let second = token.utf8.dropFirst().first ?? 0
+    return !(second >= UInt8(ascii: "0") && second <= UInt8(ascii: "9"))
+      && second != UInt8(ascii: ".")
+  }
+}

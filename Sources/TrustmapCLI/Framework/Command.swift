@@ -1,0 +1,58 @@
+import TrustCore
+
+/// A command of the tool: one type that declares its name, aliases, what it
+/// does, its options and formats, and runs. ``commandRegistry`` lists them
+/// all once; dispatch, `--help`, `help <command>` and the usage lines are
+/// generated from these declarations.
+///
+/// ```swift
+/// enum ReachCommand: AnalysisCommand {
+///   static let name = "reach"
+///   static let abstract = "Whom a person trusts, who is pre-credentialed to them, …"
+///   static let options: [any OptionDeclaration] = [Options.person.required(), …]
+///   …
+/// }
+/// ```
+protocol Command: Sendable {
+  /// The name typed after `trustmap`.
+  static var name: String { get }
+  /// Other names accepted for it (in dispatch and in `help`).
+  static var aliases: [String] { get }
+  /// One line: what it is for.
+  static var abstract: String { get }
+  /// A paragraph: what it computes.
+  static var discussion: String { get }
+  /// Whether it reads a network file (all but `generate`).
+  static var takesNetwork: Bool { get }
+  /// Its options, in the order help lists them.
+  static var options: [any OptionDeclaration] { get }
+  /// Runs with `arguments`, writing the report through `output`; returns
+  /// what goes to standard error on success (warnings, timings).
+  static func run(_ arguments: ParsedArguments, output: (String) -> Void) throws(CommandFailure)
+    -> String
+}
+
+extension Command {
+  static var aliases: [String] { [] }
+  static var takesNetwork: Bool { true }
+  /// Every option the parser accepts (the declared ones; `--help` is handled before).
+  static var allOptions: [any OptionDeclaration] { options }
+}
+
+/// Every command, in the order `trustmap --help` lists them: adding a
+/// command is its file and one line here.
+let commandRegistry: [any Command.Type] = [
+  AnalyseCommand.self,
+  ReachCommand.self,
+  JoinsCommand.self,
+  GroupsCommand.self,
+  DiversityCommand.self,
+  TribesCommand.self,
+  GenerateCommand.self,
+  ValidateCommand.self,
+]
+
+/// The command called `name` or with `name` among its aliases.
+func command(named name: String) -> (any Command.Type)? {
+  commandRegistry.first { $0.name == name || $0.aliases.contains(name) }
+}

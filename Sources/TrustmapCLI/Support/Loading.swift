@@ -1,0 +1,74 @@
+import TrustCore
+
+/// Reads the network a command line names, or fails with its first problems (exit 1).
+func loadNetwork(_ arguments: ParsedArguments) throws(CommandFailure) -> TrustNetwork {
+  do {
+    return try TrustNetwork(contentsOfFile: arguments.file, diagnosticLimit: 10)
+  } catch {
+    throw .input(describe(error, limit: 10))
+  }
+}
+
+/// The problems of a failed load, as `FILE:LINE:COLUMN: error: PATH: message`
+/// lines, then how many more there are.
+func describe(_ error: NetworkLoadError, limit: Int) -> String {
+  let source = displayName(of: error.source)
+  var text = ""
+  let errors = error.diagnostics.filter { $0.severity == .error }.prefix(limit)
+  for diagnostic in errors {
+    text += diagnostic.formatted(source: source) + "\n"
+  }
+  // Warnings may have taken some of the kept places: count what was listed.
+  if error.errorCount > errors.count {
+    text +=
+      "\(source): \(error.errorCount - errors.count) more errors; "
+      + "run 'trustmap validate \(error.source)' to list them\n"
+  }
+  return text
+}
+
+/// How an input is named in messages: `<stdin>` for `-`.
+func displayName(of source: String) -> String { source == "-" ? "<stdin>" : source }
+
+/// The session (the strong-tie graph with the command line's settings), or a
+/// usage error for a context no tie uses or a bad threshold.
+func makeSession(_ network: TrustNetwork, _ arguments: ParsedArguments) throws(CommandFailure)
+  -> AnalysisSession
+{
+  do {
+    return try AnalysisSession(network, settings: arguments.strongTieSettings)
+  } catch {
+    throw .usage(UsageError(error, command: arguments.command))
+  }
+}
+
+/// One line on standard error when the file had warnings, unless `--quiet`.
+func warningNote(_ network: TrustNetwork, _ arguments: ParsedArguments) -> String {
+  let count = network.warningCount
+  guard count > 0, !arguments.isQuiet else { return "" }
+  return "trustmap: \(count) warning\(count == 1 ? "" : "s") in \(arguments.file); "
+    + "run 'trustmap validate \(arguments.file)' to see \(count == 1 ? "it" : "them")\n"
+}
+
+/// The communities `--community-by` names (the file's without it).
+func communitySource(_ session: AnalysisSession, _ arguments: ParsedArguments)
+  throws(CommandFailure) -> CommunitySource
+{
+  guard let name = arguments.value(of: Options.communityBy) else { return .file }
+  return try usage(arguments) { () throws(TrustQueryError) in
+    try session.communitySource(named: name)
+  }
+}
+
+/// Runs a TrustCore question, turning what it throws into a usage error
+/// phrased with the command line's options.
+func usage<Value>(
+  _ arguments: ParsedArguments, attributeOption: String = "--community-by",
+  _ body: () throws(TrustQueryError) -> Value
+) throws(CommandFailure) -> Value {
+  do {
+    return try body()
+  } catch {
+    throw .usage(UsageError(error, command: arguments.command, attributeOption: attributeOption))
+  }
+}

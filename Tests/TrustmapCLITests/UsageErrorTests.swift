@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+@testable import TrustmapCLI
+
+/// A command line that must fail with exit 64, and how its message starts.
+struct UsageCase: CustomTestStringConvertible, Sendable {
+  var arguments: [String]
+  var message: String
+  var testDescription: String { arguments.joined(separator: " ") }
+
+  init(_ arguments: [String], _ message: String) {
+    self.arguments = arguments
+    self.message = message
+  }
+}
+
+@Suite("Usage errors: exit 64, the message, the usage line and a hint")
+struct UsageErrorTests {
+  static let cases: [UsageCase] = [
+    UsageCase(["analse", "Examples/org.json"], "Error: unknown command 'analse'\nDid you mean 'analyse'?\n"),
+    UsageCase(["analyse", "Examples/org.json", "--formt", "json"], "Error: unknown option '--formt' for 'analyse'\nDid you mean '--format'?\n"),
+    UsageCase(["analyse"], "Error: missing network file (a path, or - for standard input)\n"),
+    UsageCase(["analyse", "Examples/org.json", "--format", "xml"], "Error: invalid format 'xml' for 'analyse'; expected text, json, csv\n"),
+    UsageCase(["validate", "Examples/org.json", "--format", "csv"], "Error: invalid format 'csv' for 'validate'; expected text, json\n"),
+    UsageCase(["analyse", "Examples/org.json", "--strong", "2"], "Error: invalid value '2' for '--strong': expected a number from 0 to 1\n"),
+    UsageCase(["analyse", "Examples/org.json", "--strong", "-0.5"], "Error: invalid value '-0.5' for '--strong': expected a number from 0 to 1\n"),
+    UsageCase(
+      ["analyse", "Examples/org.json", "--reciprocity", "mutal"],
+      "Error: invalid value 'mutal' for '--reciprocity': expected any or mutual\nDid you mean 'mutual'?\n"),
+    UsageCase(
+      ["analyse", "Examples/org.json", "--context", "frendship"],
+      "Error: unknown context 'frendship' (the network's contexts: 'work', 'friendship')\nDid you mean '--context friendship'?\n"),
+    UsageCase(
+      ["reach", "Examples/org.json", "--person", "anna"], "Error: unknown person 'anna'; the closest id is 'ana'\nDid you mean '--person ana'?\n"),
+    UsageCase(["reach", "Examples/org.json"], "Error: missing '--person <id>'\n"),
+    UsageCase(
+      ["groups", "Examples/org.json", "--community", "lead"],
+      "Error: unknown community 'lead'; the closest id is 'leads'\nDid you mean '--community leads'?\n"),
+    UsageCase(["groups", "Examples/org.json"], "Error: missing '--community <id>'\n"),
+    UsageCase(
+      ["joins", "Examples/org.json", "--community-by", "teem"],
+      "Error: unknown attribute 'teem' for '--community-by' (the network's attributes: team, site, level, tribe)\nDid you mean 'team'?\n"),
+    UsageCase(["joins", "Examples/org.json", "--introducers", "0"], "Error: invalid value '0' for '--introducers': expected a whole number ≥ 1\n"),
+    UsageCase(
+      ["diversity", "Examples/org.json", "--by", "tem"],
+      "Error: unknown attribute 'tem' for '--by' (the network's attributes: team, site, level, tribe)\nDid you mean '--by team'?\n"),
+    UsageCase(["diversity", "Examples/org.json", "--seed", "-1"], "Error: invalid value '-1' for '--seed': expected a whole number ≥ 0\n"),
+    UsageCase(["tribes", "Examples/org.json", "--level", "9"], "Error: no level 9: this network has levels 0 to 2\n"),
+    UsageCase(["tribes", "Examples/org.json", "--resolution", "0"], "Error: invalid value '0' for '--resolution': expected a number above 0\n"),
+    UsageCase(
+      ["tribes", "Examples/org.json", "--quality", "cmp"],
+      "Error: invalid value 'cmp' for '--quality': expected modularity or cpm\nDid you mean 'cpm'?\n"),
+    UsageCase(["tribes", "Examples/org.json", "--unweighted=yes"], "Error: option '--unweighted' takes no value\n"),
+    UsageCase(["generate", "x.json"], "Error: unexpected argument 'x.json': generate reads no network file\n"),
+    UsageCase(["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
+    UsageCase(
+      ["analyse", "Examples/org.json", "--sections", "sumary"],
+      "Error: unknown section 'sumary' for '--sections'; expected summary, communities, diversity, tribes\nDid you mean 'summary'?\n"),
+    UsageCase(
+      ["joins", "Examples/org.json", "--community-by", "tribe:9"],
+      "Error: no tribe level '9' for '--community-by': this network has levels 0 to 2\n"),
+    UsageCase(["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
+    UsageCase(["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
+    UsageCase(["--verison"], "Error: unknown option '--verison'; expected a command first\nDid you mean '--version'?\n"),
+    UsageCase(["help", "reech"], "Error: unknown command 'reech'\nDid you mean 'reach'?\n"),
+    UsageCase(["analyze", "Examples/org.json", "--sections"], "Error: missing value for '--sections <list>'\n"),
+  ]
+
+  @Test(arguments: cases)
+  func usageError(_ usage: UsageCase) {
+    let result = trustmap(usage.arguments)
+    #expect(result.status == 64)
+    #expect(result.output.isEmpty)
+    #expect(result.errors.hasPrefix(usage.message), "\(result.errors)")
+    #expect(result.errors.contains("Usage: trustmap"))
+    #expect(result.errors.contains("--help' for"))
+  }
+
+  /// The drift list of issue 13: each, exactly.
+  @Test func anOptionIsNeverTakenAsAValue() throws {
+    let result = trustmap("reach", "Examples/org.json", "--person", "--format", "json")
+    #expect(result.status == 64)
+    #expect(
+      result.errors == """
+        Error: missing value for '--person <id>'
+        Usage: trustmap reach <network> --person <id> [--introducers <k>]
+               [--community-by <attribute>] [--format <format>] [--strong <threshold>]
+               [--reciprocity <rule>] [--context <name> ...] [--quiet]
+          See 'trustmap reach --help' for more information.
+
+        """)
+    // `-` (standard input) and negative numbers are values, not options.
+    let negative = trustmap("analyse", "Examples/org.json", "--near-depth", "-1")
+    #expect(negative.errors.hasPrefix("Error: invalid value '-1' for '--near-depth': expected a whole number ≥ 0\n"))
+    let inline = trustmap("reach", "Examples/org.json", "--person=dee", "--format=json")
+    #expect(inline.status == 0)
+    #expect(try json(inline.output)["person"] as? String == "dee")
+  }
+
+  @Test func anUnknownPersonAlwaysNamesTheClosestId() {
+    let far = trustmap("reach", "Examples/org.json", "--person", "xyzzy")
+    #expect(far.status == 64)
+    #expect(far.errors.hasPrefix("Error: unknown person 'xyzzy'; the closest id is 'cy'\nDid you mean '--person cy'?\n"))
+    let named = trustmap("reach", "Examples/org.json", "--person", "Morgan (CEO)")
+    #expect(named.status == 64)
+    #expect(
+      named.errors.hasPrefix(
+        "Error: unknown person 'Morgan (CEO)'; 'Morgan (CEO)' is the name of 'ceo'\nDid you mean '--person ceo'?\n"))
+  }
+
+  @Test func aCommunityByAttributeSuggestsTheOption() {
+    let result = trustmap("groups", "Examples/org.json", "--community", "team=design")
+    #expect(result.status == 64)
+    #expect(
+      result.errors.hasPrefix(
+        "Error: unknown community 'team=design' (the file's communities: leads, guild, lisbon)\n"
+          + "Did you mean '--community-by team --community team=design'?\n"))
+    let tribe = trustmap("joins", "Examples/org.json", "--community", "tribe=T1")
+    #expect(
+      tribe.errors.hasPrefix(
+        "Error: unknown community 'tribe=T1' (the file's communities: leads, guild, lisbon)\nDid you mean '--community-by tribe --community tribe=T1'?\n"
+      ))
+  }
+
+  @Test func aNetworkWithoutAttributesSaysSo() throws {
+    try withTemporaryFolder { folder in
+      let file = folder.appendingPathComponent("plain.json")
+      try #"{"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b"}]}"#
+        .write(to: file, atomically: true, encoding: .utf8)
+      let result = trustmap("diversity", file.path, "--by", "team")
+      #expect(result.status == 64)
+      #expect(
+        result.errors.hasPrefix(
+          "Error: unknown attribute 'team' for '--by' (the network has no attributes; tribe and tribe:LEVEL name its tribes)\nUsage:"))
+    }
+  }
+
+  @Test(arguments: commandRegistry.map { $0.name })
+  func theRegistryDispatchesEachCommandToItsOwnType(name: String) throws {
+    // Before, a command missing from a switch printed the analyse report.
+    let arguments: [String]
+    switch name {
+    case "reach": arguments = [name, "Examples/org.json", "--person", "dee", "--format", "json"]
+    case "groups": arguments = [name, "Examples/org.json", "--community", "guild", "--format", "json"]
+    case "generate": arguments = [name, "--people", "3", "--ties", "2"]
+    default: arguments = [name, "Examples/org.json", "--format", "json"]
+    }
+    let result = trustmap(arguments)
+    #expect(result.status == 0, "\(result.errors)")
+    let keys = Set(try json(result.output).keys)
+    let expected: Set<String> =
+      switch name {
+      case "analyse": ["summary", "communities", "diversity", "tribes"]
+      case "reach": ["person", "firstDegree", "secondDegree", "introducers", "communities"]
+      case "joins": ["joins", "summary"]
+      case "groups": ["community", "nearDepth", "in", "near", "out", "outLinked", "storyReach", "coherence"]
+      case "diversity": ["attributes"]
+      case "tribes": ["resolution", "seed", "quality", "weighted", "restarts", "levels"]
+      case "validate": ["file", "valid", "errors", "warnings", "people", "ties", "strongTies", "problems", "unlisted"]
+      case "generate": ["trustmap", "name", "people", "ties", "communities"]
+      default: []
+      }
+    #expect(keys == expected)
+  }
+}
