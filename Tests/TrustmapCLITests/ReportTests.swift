@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrustCore
 
 @testable import TrustmapCLI
 
@@ -145,5 +146,43 @@ struct ReportTests {
       let summary = try json(result.output)["summary"] as? [String: Any]
       #expect((summary?["people"] as? Int ?? 0) > 20)
     }
+  }
+}
+
+@Suite("A Swift caller and a script see the same answer")
+struct SameAnswerTests {
+  let analyzer: TrustAnalyzer
+
+  init() throws {
+    let path = packageRoot.appendingPathComponent("Examples/org.json").path
+    analyzer = try TrustAnalyzer(try TrustNetwork(contentsOfFile: path))
+  }
+
+  func cli(_ arguments: String...) -> String {
+    trustmap(arguments + ["--format", "json"]).output
+  }
+
+  @Test func everyAnswerIsTheCommandLinesJSON() throws {
+    #expect(try analyzer.reach(of: "dee").jsonText + "\n" == cli("reach", "Examples/org.json", "--person", "dee"))
+    #expect(try analyzer.joins().jsonText + "\n" == cli("joins", "Examples/org.json"))
+    #expect(
+      try analyzer.joins(person: "oz", communities: .attribute("team")).jsonText + "\n"
+        == cli("joins", "Examples/org.json", "--person", "oz", "--community-by", "team"))
+    #expect(
+      try analyzer.groups(of: "lisbon", nearDepth: 2).jsonText + "\n"
+        == cli("groups", "Examples/org.json", "--community", "lisbon", "--near-depth", "2"))
+    #expect(
+      try analyzer.diversity(by: "team", permutations: 99, seed: 3).jsonText + "\n"
+        == cli("diversity", "Examples/org.json", "--by", "team", "--permutations", "99", "--seed", "3"))
+    #expect(
+      try analyzer.tribes(TribeSettings(resolution: 0.8, seed: 4)).jsonText + "\n"
+        == cli("tribes", "Examples/org.json", "--seed", "4", "--resolution", "0.8"))
+    let analyse = try json(cli("analyse", "Examples/org.json"))
+    let summary = try json(analyzer.summary.jsonText)
+    #expect(NSDictionary(dictionary: summary).isEqual(to: analyse["summary"] as? [String: Any] ?? [:]))
+    let overview = try JSONSerialization.jsonObject(with: Data(analyzer.communityOverview().jsonText.utf8))
+    #expect((overview as? NSArray)?.isEqual(to: analyse["communities"] as? [Any] ?? []) == true)
+    let validation = NetworkValidation(contentsOfFile: packageRoot.appendingPathComponent("Examples/org.json").path)
+    #expect(validation.isValid && validation.size?.people == 16)
   }
 }

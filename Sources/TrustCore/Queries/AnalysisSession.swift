@@ -88,6 +88,9 @@ package final class AnalysisSession: @unchecked Sendable {
     }
   }
 
+  /// How many tribe hierarchies the session has found (one per settings asked for).
+  package var tribeHierarchiesFound: Int { lock.withLock { cachedTribes.count } }
+
   /// The communities `source` names: the file's, one per value of an
   /// attribute, or one per tribe of a level (found with default settings).
   ///
