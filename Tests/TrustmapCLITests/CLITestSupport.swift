@@ -12,6 +12,19 @@ let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponen
 let hasSharedDatasets = FileManager.default.fileExists(
   atPath: sharedFolder.appendingPathComponent("datasets/krackhardt_hightech.json").path)
 
+/// A command line and what a test expects of it: the start of its error
+/// message, or the golden file its output must equal.
+struct CommandLineCase: CustomTestStringConvertible, Sendable {
+  var arguments: [String]
+  var expected: String
+  var testDescription: String { arguments.joined(separator: " ") }
+
+  init(_ arguments: [String], _ expected: String) {
+    self.arguments = arguments
+    self.expected = expected
+  }
+}
+
 /// What one in-process run printed, and its exit status.
 struct RunResult {
   var status: Int32

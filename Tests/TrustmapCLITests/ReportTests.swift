@@ -4,59 +4,47 @@ import TrustCore
 
 @testable import TrustmapCLI
 
-/// A run whose whole standard output is a golden file.
-struct GoldenRun: CustomTestStringConvertible, Sendable {
-  var arguments: [String]
-  var golden: String
-  var testDescription: String { arguments.joined(separator: " ") }
-
-  init(_ arguments: [String], _ golden: String) {
-    self.arguments = arguments
-    self.golden = golden
-  }
-}
-
 @Suite("Reports on the examples")
 struct ReportTests {
-  static let runs: [GoldenRun] = [
-    GoldenRun(["validate", "Examples/org.json"], "validate-org.txt"),
-    GoldenRun(["analyse", "Examples/org.json"], "analyse-org.txt"),
-    GoldenRun(["analyse", "Examples/org.json", "--format", "json"], "analyse-org.json"),
-    GoldenRun(["analyse", "Examples/org.json", "--format", "csv"], "analyse-org.csv"),
-    GoldenRun(["analyse", "Examples/org.json", "--community-by", "team", "--reciprocity", "mutual"], "analyse-org-by-team.txt"),
-    GoldenRun(["reach", "Examples/org.json", "--person", "dee"], "reach-org-dee.txt"),
-    GoldenRun(["reach", "Examples/org.json", "--person", "dee", "--format", "json"], "reach-org-dee.json"),
-    GoldenRun(["reach", "Examples/org.json", "--person", "dee", "--format", "csv"], "reach-org-dee.csv"),
-    GoldenRun(["joins", "Examples/org.json"], "joins-org.txt"),
-    GoldenRun(["joins", "Examples/org.json", "--format", "json"], "joins-org.json"),
-    GoldenRun(["joins", "Examples/org.json", "--format", "csv", "--community", "guild"], "joins-org-guild.csv"),
-    GoldenRun(["groups", "Examples/org.json", "--community", "lisbon"], "groups-org-lisbon.txt"),
-    GoldenRun(["groups", "Examples/org.json", "--community", "lisbon", "--format", "json", "--near-depth", "2"], "groups-org-lisbon.json"),
-    GoldenRun(["groups", "Examples/org.json", "--community", "lisbon", "--format", "csv"], "groups-org-lisbon.csv"),
-    GoldenRun(["analyse", "Examples/grown-community.json"], "analyse-grown-community.txt"),
-    GoldenRun(["analyse", "Examples/coffee-van.json", "--context", "coffee"], "analyse-coffee-van.txt"),
-    GoldenRun(["analyse", "Examples/org.json", "--sections", "communities,tribes", "--format", "json"], "analyse-org-sections.json"),
-    GoldenRun(["diversity", "Examples/org.json", "--by", "team"], "diversity-org-team.txt"),
-    GoldenRun(["tribes", "Examples/org.json"], "tribes-org.txt"),
-    GoldenRun(["joins", "Examples/org.json", "--community-by", "tribe", "--format", "json"], "joins-org-by-tribe.json"),
-    GoldenRun(["groups", "Examples/org.json", "--community-by", "tribe:1", "--community", "tribe:1=L1.T1"], "groups-org-tribe-1.txt"),
-    GoldenRun(["diversity", "Examples/org.json", "--by", "tribe", "--by", "team", "--format", "csv"], "diversity-org-by-tribe.csv"),
-    GoldenRun(["tribes", "Examples/org.json", "--format", "json", "--seed", "4", "--resolution", "0.8"], "tribes-org.json"),
-    GoldenRun(["tribes", "Examples/org.json", "--format", "csv"], "tribes-org.csv"),
-    GoldenRun(
+  static let runs: [CommandLineCase] = [
+    CommandLineCase(["validate", "Examples/org.json"], "validate-org.txt"),
+    CommandLineCase(["analyse", "Examples/org.json"], "analyse-org.txt"),
+    CommandLineCase(["analyse", "Examples/org.json", "--format", "json"], "analyse-org.json"),
+    CommandLineCase(["analyse", "Examples/org.json", "--format", "csv"], "analyse-org.csv"),
+    CommandLineCase(["analyse", "Examples/org.json", "--community-by", "team", "--reciprocity", "mutual"], "analyse-org-by-team.txt"),
+    CommandLineCase(["reach", "Examples/org.json", "--person", "dee"], "reach-org-dee.txt"),
+    CommandLineCase(["reach", "Examples/org.json", "--person", "dee", "--format", "json"], "reach-org-dee.json"),
+    CommandLineCase(["reach", "Examples/org.json", "--person", "dee", "--format", "csv"], "reach-org-dee.csv"),
+    CommandLineCase(["joins", "Examples/org.json"], "joins-org.txt"),
+    CommandLineCase(["joins", "Examples/org.json", "--format", "json"], "joins-org.json"),
+    CommandLineCase(["joins", "Examples/org.json", "--format", "csv", "--community", "guild"], "joins-org-guild.csv"),
+    CommandLineCase(["groups", "Examples/org.json", "--community", "lisbon"], "groups-org-lisbon.txt"),
+    CommandLineCase(["groups", "Examples/org.json", "--community", "lisbon", "--format", "json", "--near-depth", "2"], "groups-org-lisbon.json"),
+    CommandLineCase(["groups", "Examples/org.json", "--community", "lisbon", "--format", "csv"], "groups-org-lisbon.csv"),
+    CommandLineCase(["analyse", "Examples/grown-community.json"], "analyse-grown-community.txt"),
+    CommandLineCase(["analyse", "Examples/coffee-van.json", "--context", "coffee"], "analyse-coffee-van.txt"),
+    CommandLineCase(["analyse", "Examples/org.json", "--sections", "communities,tribes", "--format", "json"], "analyse-org-sections.json"),
+    CommandLineCase(["diversity", "Examples/org.json", "--by", "team"], "diversity-org-team.txt"),
+    CommandLineCase(["tribes", "Examples/org.json"], "tribes-org.txt"),
+    CommandLineCase(["joins", "Examples/org.json", "--community-by", "tribe", "--format", "json"], "joins-org-by-tribe.json"),
+    CommandLineCase(["groups", "Examples/org.json", "--community-by", "tribe:1", "--community", "tribe:1=L1.T1"], "groups-org-tribe-1.txt"),
+    CommandLineCase(["diversity", "Examples/org.json", "--by", "tribe", "--by", "team", "--format", "csv"], "diversity-org-by-tribe.csv"),
+    CommandLineCase(["tribes", "Examples/org.json", "--format", "json", "--seed", "4", "--resolution", "0.8"], "tribes-org.json"),
+    CommandLineCase(["tribes", "Examples/org.json", "--format", "csv"], "tribes-org.csv"),
+    CommandLineCase(
       ["tribes", "Examples/grown-community.json", "--level", "0", "--quality", "cpm", "--resolution", "0.2"], "tribes-grown-community-cpm.txt"),
-    GoldenRun(
+    CommandLineCase(
       ["diversity", "Examples/org.json", "--by", "team", "--format", "json", "--permutations", "99", "--seed", "3"], "diversity-org-team.json"),
-    GoldenRun(["diversity", "Examples/org.json", "--format", "csv"], "diversity-org.csv"),
-    GoldenRun(["diversity", "Examples/grown-community.json", "--by", "cohort", "--by", "city"], "diversity-grown-community.txt"),
+    CommandLineCase(["diversity", "Examples/org.json", "--format", "csv"], "diversity-org.csv"),
+    CommandLineCase(["diversity", "Examples/grown-community.json", "--by", "cohort", "--by", "city"], "diversity-grown-community.txt"),
   ]
 
   @Test(arguments: runs)
-  func golden(_ run: GoldenRun) throws {
+  func golden(_ run: CommandLineCase) throws {
     let result = trustmap(run.arguments)
     #expect(result.status == 0, "\(result.errors)")
     #expect(result.errors.isEmpty)
-    try expectGolden(result.output, run.golden)
+    try expectGolden(result.output, run.expected)
   }
 
   @Test func generateStreamsAValidNetwork() throws {

@@ -3,76 +3,68 @@ import Testing
 
 @testable import TrustmapCLI
 
-/// A command line that must fail with exit 64, and how its message starts.
-struct UsageCase: CustomTestStringConvertible, Sendable {
-  var arguments: [String]
-  var message: String
-  var testDescription: String { arguments.joined(separator: " ") }
-
-  init(_ arguments: [String], _ message: String) {
-    self.arguments = arguments
-    self.message = message
-  }
-}
-
 @Suite("Usage errors: exit 64, the message, the usage line and a hint")
 struct UsageErrorTests {
-  static let cases: [UsageCase] = [
-    UsageCase(["analse", "Examples/org.json"], "Error: unknown command 'analse'\nDid you mean 'analyse'?\n"),
-    UsageCase(["analyse", "Examples/org.json", "--formt", "json"], "Error: unknown option '--formt' for 'analyse'\nDid you mean '--format'?\n"),
-    UsageCase(["analyse"], "Error: missing network file (a path, or - for standard input)\n"),
-    UsageCase(["analyse", "Examples/org.json", "--format", "xml"], "Error: invalid format 'xml' for 'analyse'; expected text, json, csv\n"),
-    UsageCase(["validate", "Examples/org.json", "--format", "csv"], "Error: invalid format 'csv' for 'validate'; expected text, json\n"),
-    UsageCase(["analyse", "Examples/org.json", "--strong", "2"], "Error: invalid value '2' for '--strong': expected a number from 0 to 1\n"),
-    UsageCase(["analyse", "Examples/org.json", "--strong", "-0.5"], "Error: invalid value '-0.5' for '--strong': expected a number from 0 to 1\n"),
-    UsageCase(
+  static let cases: [CommandLineCase] = [
+    CommandLineCase(["analse", "Examples/org.json"], "Error: unknown command 'analse'\nDid you mean 'analyse'?\n"),
+    CommandLineCase(
+      ["analyse", "Examples/org.json", "--formt", "json"], "Error: unknown option '--formt' for 'analyse'\nDid you mean '--format'?\n"),
+    CommandLineCase(["analyse"], "Error: missing network file (a path, or - for standard input)\n"),
+    CommandLineCase(["analyse", "Examples/org.json", "--format", "xml"], "Error: invalid format 'xml' for 'analyse'; expected text, json, csv\n"),
+    CommandLineCase(["validate", "Examples/org.json", "--format", "csv"], "Error: invalid format 'csv' for 'validate'; expected text, json\n"),
+    CommandLineCase(["analyse", "Examples/org.json", "--strong", "2"], "Error: invalid value '2' for '--strong': expected a number from 0 to 1\n"),
+    CommandLineCase(
+      ["analyse", "Examples/org.json", "--strong", "-0.5"], "Error: invalid value '-0.5' for '--strong': expected a number from 0 to 1\n"),
+    CommandLineCase(
       ["analyse", "Examples/org.json", "--reciprocity", "mutal"],
       "Error: invalid value 'mutal' for '--reciprocity': expected any or mutual\nDid you mean 'mutual'?\n"),
-    UsageCase(
+    CommandLineCase(
       ["analyse", "Examples/org.json", "--context", "frendship"],
       "Error: unknown context 'frendship' (the network's contexts: 'work', 'friendship')\nDid you mean '--context friendship'?\n"),
-    UsageCase(
+    CommandLineCase(
       ["reach", "Examples/org.json", "--person", "anna"], "Error: unknown person 'anna'; the closest id is 'ana'\nDid you mean '--person ana'?\n"),
-    UsageCase(["reach", "Examples/org.json"], "Error: missing '--person <id>'\n"),
-    UsageCase(
+    CommandLineCase(["reach", "Examples/org.json"], "Error: missing '--person <id>'\n"),
+    CommandLineCase(
       ["groups", "Examples/org.json", "--community", "lead"],
       "Error: unknown community 'lead'; the closest id is 'leads'\nDid you mean '--community leads'?\n"),
-    UsageCase(["groups", "Examples/org.json"], "Error: missing '--community <id>'\n"),
-    UsageCase(
+    CommandLineCase(["groups", "Examples/org.json"], "Error: missing '--community <id>'\n"),
+    CommandLineCase(
       ["joins", "Examples/org.json", "--community-by", "teem"],
       "Error: unknown attribute 'teem' for '--community-by' (the network's attributes: team, site, level, tribe)\nDid you mean 'team'?\n"),
-    UsageCase(["joins", "Examples/org.json", "--introducers", "0"], "Error: invalid value '0' for '--introducers': expected a whole number ≥ 1\n"),
-    UsageCase(
+    CommandLineCase(
+      ["joins", "Examples/org.json", "--introducers", "0"], "Error: invalid value '0' for '--introducers': expected a whole number ≥ 1\n"),
+    CommandLineCase(
       ["diversity", "Examples/org.json", "--by", "tem"],
       "Error: unknown attribute 'tem' for '--by' (the network's attributes: team, site, level, tribe)\nDid you mean '--by team'?\n"),
-    UsageCase(["diversity", "Examples/org.json", "--seed", "-1"], "Error: invalid value '-1' for '--seed': expected a whole number ≥ 0\n"),
-    UsageCase(["tribes", "Examples/org.json", "--level", "9"], "Error: no level 9: this network has levels 0 to 2\n"),
-    UsageCase(["tribes", "Examples/org.json", "--resolution", "0"], "Error: invalid value '0' for '--resolution': expected a number above 0\n"),
-    UsageCase(
+    CommandLineCase(["diversity", "Examples/org.json", "--seed", "-1"], "Error: invalid value '-1' for '--seed': expected a whole number ≥ 0\n"),
+    CommandLineCase(["tribes", "Examples/org.json", "--level", "9"], "Error: no level 9: this network has levels 0 to 2\n"),
+    CommandLineCase(
+      ["tribes", "Examples/org.json", "--resolution", "0"], "Error: invalid value '0' for '--resolution': expected a number above 0\n"),
+    CommandLineCase(
       ["tribes", "Examples/org.json", "--quality", "cmp"],
       "Error: invalid value 'cmp' for '--quality': expected modularity or cpm\nDid you mean 'cpm'?\n"),
-    UsageCase(["tribes", "Examples/org.json", "--unweighted=yes"], "Error: option '--unweighted' takes no value\n"),
-    UsageCase(["generate", "x.json"], "Error: unexpected argument 'x.json': generate reads no network file\n"),
-    UsageCase(["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
-    UsageCase(
+    CommandLineCase(["tribes", "Examples/org.json", "--unweighted=yes"], "Error: option '--unweighted' takes no value\n"),
+    CommandLineCase(["generate", "x.json"], "Error: unexpected argument 'x.json': generate reads no network file\n"),
+    CommandLineCase(["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
+    CommandLineCase(
       ["analyse", "Examples/org.json", "--sections", "sumary"],
       "Error: unknown section 'sumary' for '--sections'; expected summary, communities, diversity, tribes\nDid you mean 'summary'?\n"),
-    UsageCase(
+    CommandLineCase(
       ["joins", "Examples/org.json", "--community-by", "tribe:9"],
       "Error: no tribe level '9' for '--community-by': this network has levels 0 to 2\n"),
-    UsageCase(["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
-    UsageCase(["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
-    UsageCase(["--verison"], "Error: unknown option '--verison'; expected a command first\nDid you mean '--version'?\n"),
-    UsageCase(["help", "reech"], "Error: unknown command 'reech'\nDid you mean 'reach'?\n"),
-    UsageCase(["analyze", "Examples/org.json", "--sections"], "Error: missing value for '--sections <list>'\n"),
+    CommandLineCase(["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
+    CommandLineCase(["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
+    CommandLineCase(["--verison"], "Error: unknown option '--verison'; expected a command first\nDid you mean '--version'?\n"),
+    CommandLineCase(["help", "reech"], "Error: unknown command 'reech'\nDid you mean 'reach'?\n"),
+    CommandLineCase(["analyze", "Examples/org.json", "--sections"], "Error: missing value for '--sections <list>'\n"),
   ]
 
   @Test(arguments: cases)
-  func usageError(_ usage: UsageCase) {
+  func usageError(_ usage: CommandLineCase) {
     let result = trustmap(usage.arguments)
     #expect(result.status == 64)
     #expect(result.output.isEmpty)
-    #expect(result.errors.hasPrefix(usage.message), "\(result.errors)")
+    #expect(result.errors.hasPrefix(usage.expected), "\(result.errors)")
     #expect(result.errors.contains("Usage: trustmap"))
     #expect(result.errors.contains("--help' for"))
   }
