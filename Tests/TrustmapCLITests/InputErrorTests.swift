@@ -97,4 +97,27 @@ struct InputErrorTests {
       #expect(result.errors.contains("… and 3903 more problems not listed\n"))
     }
   }
+
+  @Test(arguments: [["formal"], ["brokers", "--by", "unit"]])
+  func theFormalStructureNeedsReportsTo(command: [String]) throws {
+    try withTemporaryFolder { folder in
+      let file = folder.appendingPathComponent("flat.json")
+      try #"{"trustmap": 1, "people": [{"id": "a", "attributes": {"unit": "x"}}, {"id": "b"}]}"#
+        .write(to: file, atomically: true, encoding: .utf8)
+      let arguments = [command[0], file.path] + command.dropFirst()
+      let result = trustmap(arguments)
+      #expect(result.status == (command.count == 1 ? 1 : 0))
+      if command.count == 1 {
+        #expect(result.output.isEmpty)
+        #expect(result.errors == "\(file.path): error: no reports-to links: formal needs people's reportsTo\n")
+      }
+      // An attribute called unit wins over the formal units.
+      let none = folder.appendingPathComponent("none.json")
+      try #"{"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}]}"#
+        .write(to: none, atomically: true, encoding: .utf8)
+      let brokers = trustmap("brokers", none.path, "--by", "unit")
+      #expect(brokers.status == 1)
+      #expect(brokers.errors == "\(none.path): error: no reports-to links: formal needs people's reportsTo\n")
+    }
+  }
 }

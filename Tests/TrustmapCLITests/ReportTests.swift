@@ -37,6 +37,12 @@ struct ReportTests {
       ["diversity", "Examples/org.json", "--by", "team", "--format", "json", "--permutations", "99", "--seed", "3"], "diversity-org-team.json"),
     CommandLineCase(["diversity", "Examples/org.json", "--format", "csv"], "diversity-org.csv"),
     CommandLineCase(["diversity", "Examples/grown-community.json", "--by", "cohort", "--by", "city"], "diversity-grown-community.txt"),
+    CommandLineCase(["formal", "Examples/org.json"], "formal-org.txt"),
+    CommandLineCase(["formal", "Examples/org.json", "--format", "json"], "formal-org.json"),
+    CommandLineCase(["formal", "Examples/org.json", "--format", "csv", "--unit-depth", "2"], "formal-org.csv"),
+    CommandLineCase(["brokers", "Examples/org.json", "--by", "team"], "brokers-org-team.txt"),
+    CommandLineCase(["brokers", "Examples/org.json", "--by", "unit", "--format", "json"], "brokers-org-unit.json"),
+    CommandLineCase(["brokers", "Examples/org.json", "--by", "tribe", "--format", "csv"], "brokers-org-tribe.csv"),
   ]
 
   @Test(arguments: runs)

@@ -48,7 +48,7 @@ struct UsageErrorTests {
     CommandLineCase(["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
     CommandLineCase(
       ["analyse", "Examples/org.json", "--sections", "sumary"],
-      "Error: unknown section 'sumary' for '--sections'; expected summary, communities, diversity, tribes\nDid you mean 'summary'?\n"),
+      "Error: unknown section 'sumary' for '--sections'; expected summary, communities, formal, diversity, tribes\nDid you mean 'summary'?\n"),
     CommandLineCase(
       ["joins", "Examples/org.json", "--community-by", "tribe:9"],
       "Error: no tribe level '9' for '--community-by': this network has levels 0 to 2\n"),
@@ -57,6 +57,17 @@ struct UsageErrorTests {
     CommandLineCase(["--verison"], "Error: unknown option '--verison'; expected a command first\nDid you mean '--version'?\n"),
     CommandLineCase(["help", "reech"], "Error: unknown command 'reech'\nDid you mean 'reach'?\n"),
     CommandLineCase(["analyze", "Examples/org.json", "--sections"], "Error: missing value for '--sections <list>'\n"),
+    CommandLineCase(
+      ["formal", "Examples/org.json", "--unit-depth", "-1"],
+      "Error: invalid value '-1' for '--unit-depth': expected a whole number ≥ 0\n"),
+    CommandLineCase(
+      ["formal", "Examples/org.json", "--unit-depth", "one"],
+      "Error: invalid value 'one' for '--unit-depth': expected a whole number ≥ 0\n"),
+    CommandLineCase(["brokers", "Examples/org.json"], "Error: missing '--by <groups>'\n"),
+    CommandLineCase(
+      ["brokers", "Examples/org.json", "--by", "teem"],
+      "Error: unknown attribute 'teem' for '--by' (the network's attributes: team, site, level, "
+        + "tribe)\nDid you mean '--by team'?\n"),
   ]
 
   @Test(arguments: cases)
@@ -134,6 +145,7 @@ struct UsageErrorTests {
     let arguments: [String]
     switch name {
     case "reach": arguments = [name, "Examples/org.json", "--person", "dee", "--format", "json"]
+    case "brokers": arguments = [name, "Examples/org.json", "--by", "team", "--format", "json"]
     case "groups": arguments = [name, "Examples/org.json", "--community", "guild", "--format", "json"]
     case "generate": arguments = [name, "--people", "3", "--ties", "2"]
     default: arguments = [name, "Examples/org.json", "--format", "json"]
@@ -143,7 +155,9 @@ struct UsageErrorTests {
     let keys = Set(try json(result.output).keys)
     let expected: Set<String> =
       switch name {
-      case "analyse": ["summary", "communities", "diversity", "tribes"]
+      case "analyse": ["summary", "communities", "formal", "diversity", "tribes"]
+      case "formal": ["ties", "managers", "units"]
+      case "brokers": ["by", "people"]
       case "reach": ["person", "firstDegree", "secondDegree", "introducers", "communities"]
       case "joins": ["joins", "summary"]
       case "groups": ["community", "nearDepth", "in", "near", "out", "outLinked", "storyReach", "coherence"]

@@ -170,6 +170,42 @@ public struct TrustAnalyzer: Sendable {
   }
 }
 
+extension TrustAnalyzer {
+  /// Formal versus social: the strong ties by their place in the reports-to
+  /// hierarchy, each manager's trust against their span, and the units at
+  /// `unitDepth`.
+  ///
+  /// ```swift
+  /// let formal = try analyzer.formal()
+  /// formal.ties.horizontalToVertical  // > 1: trust runs more across the hierarchy
+  /// ```
+  ///
+  /// - Throws: ``TrustQueryError/Code/unanswerable`` when no one has a
+  ///   `reportsTo`, or an invalid unit depth.
+  /// - Complexity: O(*n* + *m*), plus the managers' two-step reach.
+  public func formal(unitDepth: Int = 1) throws(TrustQueryError) -> FormalReport {
+    FormalReport(try FormalQuery(unitDepth: unitDepth).run(in: session), network: network)
+  }
+
+  /// Who brokers between the groups of `by` (an attribute, `tribe`,
+  /// `tribe:LEVEL`, or `unit` for the formal units at `unitDepth`):
+  /// Gould–Fernandez roles with expected counts and z-scores, and Burt's
+  /// constraint, effective size and efficiency.
+  ///
+  /// ```swift
+  /// let brokers = try analyzer.brokers(by: "team")
+  /// brokers.people.max { $0.liaison < $1.liaison }?.id  // the busiest liaison
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*) plus one pass over the triangles.
+  public func brokers(by groups: String, unitDepth: Int = 1) throws(TrustQueryError)
+    -> BrokerReport
+  {
+    BrokerReport(
+      try BrokersQuery(by: groups, unitDepth: unitDepth).run(in: session), network: network)
+  }
+}
+
 /// Where communities come from.
 public enum CommunitySource: Sendable, Hashable {
   /// The file's `communities`.

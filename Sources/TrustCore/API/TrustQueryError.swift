@@ -23,6 +23,9 @@ public struct TrustQueryError: Error, Sendable, Hashable, CustomStringConvertibl
     public static let unknownAttribute = Code("unknown-attribute")
     /// No tie has the context.
     public static let unknownContext = Code("unknown-context")
+    /// The network lacks what the question needs (no reports-to links for
+    /// the formal structure, say): a fact about the input, not the asking.
+    public static let unanswerable = Code("unanswerable")
     /// A setting outside its range (a threshold above 1, say), or a tribe
     /// level the network does not have.
     public static let invalidSetting = Code("invalid-setting")

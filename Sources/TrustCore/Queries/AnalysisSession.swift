@@ -25,6 +25,7 @@ package final class AnalysisSession: @unchecked Sendable {
   // Guarded by `lock`; hot loops never read these (they get the values).
   private let lock = NSLockLike()
   private var cachedLocal: LocalGraph?
+  private var cachedForest: ReportsToForest?
   private var cachedTribes: [TribeSettings: TribeHierarchy] = [:]
   private var cachedCommunities: [CommunitySource: [IndexedCommunity]] = [:]
 
@@ -68,6 +69,16 @@ package final class AnalysisSession: @unchecked Sendable {
       if let cachedLocal { return cachedLocal }
       let made = LocalGraph(graph)
       cachedLocal = made
+      return made
+    }
+  }
+
+  /// The reports-to forest (made on first use).
+  package var forest: ReportsToForest {
+    lock.withLock {
+      if let cachedForest { return cachedForest }
+      let made = ReportsToForest(reportsTo: network.people.reportsTo)
+      cachedForest = made
       return made
     }
   }

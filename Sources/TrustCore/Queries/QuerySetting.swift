@@ -73,6 +73,10 @@ package enum QuerySettings {
   package static let tribeLevel = QuerySetting<Int>(
     "tribeLevel", default: 0, expected: "a whole number ≥ 0"
   ) { $0 >= 0 }
+  /// The depth whose people name the formal units (`--unit-depth`).
+  package static let unitDepth = QuerySetting<Int>(
+    "unitDepth", default: 1, expected: "a whole number ≥ 0"
+  ) { $0 >= 0 }
   /// A count of people or ties to generate.
   package static let generatedCount = QuerySetting<Int>(
     "count", default: nil, expected: "a whole number ≥ 0"

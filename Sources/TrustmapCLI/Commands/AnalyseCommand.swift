@@ -47,8 +47,12 @@ enum AnalyseCommand: AnalysisCommand {
     let context = AnalyseContext(
       session: session, communities: try communitySource(session, arguments),
       arguments: arguments, progress: progress)
-    var sections: [any AnalyseSection] = []
-    for section in selectedSections(arguments) { sections.append(try section.init(context)) }
+    let asked = arguments.has(sections)
+    var found: [any AnalyseSection] = []
+    for section in selectedSections(arguments) where asked || section.applies(to: session) {
+      found.append(try section.init(context))
+    }
+    let sections = found
     return AnalyseReport(sections: sections, network: session.network)
   }
 }

@@ -48,6 +48,8 @@ let commandRegistry: [any Command.Type] = [
   GroupsCommand.self,
   DiversityCommand.self,
   TribesCommand.self,
+  FormalCommand.self,
+  BrokersCommand.self,
   GenerateCommand.self,
   ValidateCommand.self,
 ]

@@ -69,6 +69,10 @@ func usage<Value>(
   do {
     return try body()
   } catch {
+    // Missing data is a fact about the input (exit 1), not about the asking.
+    if error.code == .unanswerable {
+      throw .input("\(displayName(of: arguments.file)): error: \(error.message)\n")
+    }
     throw .usage(UsageError(error, command: arguments.command, attributeOption: attributeOption))
   }
 }

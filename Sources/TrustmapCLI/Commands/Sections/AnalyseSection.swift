@@ -7,6 +7,9 @@ import TrustCore
 protocol AnalyseSection: Sendable {
   /// The name `--sections` takes, and the section's key in the JSON report.
   static var name: String { get }
+  /// Whether the section belongs in a report on this network when not asked
+  /// for by name (the formal section needs reports-to links).
+  static func applies(to session: AnalysisSession) -> Bool
   /// Asks the section's question.
   init(_ context: AnalyseContext) throws(CommandFailure)
   /// The section for people.
@@ -20,6 +23,7 @@ protocol AnalyseSection: Sendable {
 }
 
 extension AnalyseSection {
+  static func applies(to session: AnalysisSession) -> Bool { true }
   var csvColumns: [Table.Column] { [] }
   func csvCells(person: Int) -> [Cell] { [] }
 }
@@ -45,6 +49,7 @@ struct AnalyseContext {
 let analyseSections: [any AnalyseSection.Type] = [
   SummarySection.self,
   CommunitiesSection.self,
+  FormalSection.self,
   DiversitySection.self,
   TribesSection.self,
 ]

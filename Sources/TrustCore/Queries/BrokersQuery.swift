@@ -1,0 +1,57 @@
+/// Who brokers between groups: Gould–Fernandez roles by an attribute, the
+/// tribes or the formal units, and Burt's constraint, effective size and
+/// efficiency, for everyone.
+///
+/// ```swift
+/// let answer = try BrokersQuery(by: "team").run(in: session)
+/// answer.roles.counts[ana][3]    // Ana's liaison pairs
+/// answer.holes.constraint[ana]   // how closed her contacts are
+/// ```
+///
+/// - Complexity: O(*n* + *m*) plus one pass over the triangles of the
+///   strong-tie graph (O(*m* √*m*) at worst).
+package struct BrokersQuery: Sendable {
+  /// An attribute, `tribe` / `tribe:LEVEL`, or `unit` (the formal units).
+  package var by: String
+  /// The depth naming the units, for `unit`.
+  package var unitDepth: Int
+
+  package init(by: String, unitDepth: Int = QuerySettings.unitDepth.defaultValue ?? 1) {
+    self.by = by
+    self.unitDepth = unitDepth
+  }
+
+  /// Answers the question in `session`.
+  ///
+  /// - Throws: ``TrustQueryError`` for an unknown attribute (naming the
+  ///   closest), a tribe level the network does not reach, `unit` without
+  ///   reports-to links, or a negative unit depth.
+  package func run(in session: AnalysisSession) throws(TrustQueryError) -> BrokersAnswer {
+    let groups: AttributeColumn
+    if by == "unit" && !session.network.attributeKeys.contains("unit") {
+      let depth = try QuerySettings.unitDepth.validated(unitDepth)
+      let forest = try FormalQuery.forest(in: session)
+      let units = FormalUnits(session.graph, forest: forest, depth: depth)
+      groups = AttributeColumn(
+        key: "unit", codes: units.unitOf,
+        values: units.units.map { session.network.people.id(of: $0.head) })
+    } else {
+      groups = try session.attributeColumn(by)
+    }
+    let triangles = TriangleEnumeration(session.graph)
+    return BrokersAnswer(
+      groups: groups,
+      roles: BrokerageRoles(session.graph, groups: groups.codes, triangles: triangles),
+      holes: StructuralHoles(session.graph, triangles: triangles))
+  }
+}
+
+/// The answer to a ``BrokersQuery``, in person indices.
+package struct BrokersAnswer: Sendable {
+  /// Each person's group.
+  package var groups: AttributeColumn
+  /// The brokerage roles.
+  package var roles: BrokerageRoles
+  /// Constraint, effective size, efficiency.
+  package var holes: StructuralHoles
+}
