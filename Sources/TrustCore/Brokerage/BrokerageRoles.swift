@@ -36,6 +36,15 @@ package struct BrokerageRoles: Sendable, Hashable {
 
   /// The roles of everyone, with `groups[p]` the group of person p (-1: none).
   package init(_ graph: TrustGraph, groups: [Int32], triangles: TriangleEnumeration) {
+    var closed = ClosedPairs(groups: groups)
+    defer { closed.deallocate() }
+    triangles.visit(&closed)
+    self.init(graph, groups: groups, closed: closed)
+  }
+
+  /// The roles, with the closed pairs already counted (by an enumeration
+  /// shared with other visitors).
+  package init(_ graph: TrustGraph, groups: [Int32], closed: ClosedPairs) {
     let count = graph.personCount
     let groupCount = Int((groups.max() ?? -1) + 1)
     var groupSize = [Int](repeating: 0, count: groupCount)
@@ -73,17 +82,7 @@ package struct BrokerageRoles: Sendable, Hashable {
       touched.removeAll(keepingCapacity: true)
     }
     // Less the closed pairs: each triangle closes one pair at each corner.
-    @inline(__always) func role(_ broker: Int32, _ x: Int32, _ y: Int32) -> Int {
-      if x == y { return x == broker ? 0 : 1 }
-      return x == broker || y == broker ? 2 : 3
-    }
-    triangles.forEachTriangle { t in
-      let (ga, gb, gc) = (groups[t.a], groups[t.b], groups[t.c])
-      guard ga >= 0 && gb >= 0 && gc >= 0 else { return }
-      counts[t.a][role(ga, gb, gc)] -= 1
-      counts[t.b][role(gb, ga, gc)] -= 1
-      counts[t.c][role(gc, ga, gb)] -= 1
-    }
+    closed.subtract(from: &counts)
 
     // Expected counts under random groups, from integer numerators over
     // P = (N − 1)(N − 2), N the people with a group.
@@ -116,5 +115,50 @@ package struct BrokerageRoles: Sendable, Hashable {
     self.counts = counts
     self.expected = expected
     self.z = z
+  }
+}
+
+/// The closed pairs of each broker by role: each triangle whose corners all
+/// have a group closes one pair at each corner. Counts in memory owned until
+/// ``deallocate()``, four per person.
+package struct ClosedPairs: TriangleVisitor {
+  private let groups: UnsafeMutableBufferPointer<Int32>
+  private let counts: UnsafeMutableBufferPointer<Int>
+
+  package init(groups: [Int32]) {
+    self.groups = .allocate(capacity: max(1, groups.count))
+    _ = self.groups.initialize(from: groups)
+    counts = .allocate(capacity: max(1, groups.count * 4))
+    counts.initialize(repeating: 0)
+  }
+
+  /// The role of the pair {x, y} for a broker of group `broker`.
+  @inline(__always)
+  private static func role(_ broker: Int32, _ x: Int32, _ y: Int32) -> Int {
+    if x == y { return x == broker ? 0 : 1 }
+    return x == broker || y == broker ? 2 : 3
+  }
+
+  @inline(__always)
+  package mutating func visit(_ t: TriangleEnumeration.Triangle) {
+    assert(t.a < groups.count && t.b < groups.count && t.c < groups.count)
+    let (ga, gb, gc) = (groups[t.a], groups[t.b], groups[t.c])
+    guard ga >= 0 && gb >= 0 && gc >= 0 else { return }
+    counts[t.a &* 4 &+ Self.role(ga, gb, gc)] &+= 1
+    counts[t.b &* 4 &+ Self.role(gb, ga, gc)] &+= 1
+    counts[t.c &* 4 &+ Self.role(gc, ga, gb)] &+= 1
+  }
+
+  /// Takes the closed pairs off `all`, each person's four counts of pairs.
+  package func subtract(from all: inout [[Int]]) {
+    for person in all.indices {
+      for role in 0..<4 { all[person][role] -= counts[person &* 4 &+ role] }
+    }
+  }
+
+  /// Frees the counts.
+  package func deallocate() {
+    groups.deallocate()
+    counts.deallocate()
   }
 }

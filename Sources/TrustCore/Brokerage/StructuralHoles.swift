@@ -27,52 +27,93 @@ package struct StructuralHoles: Sendable, Hashable {
   package var efficiency: [Double?]
 
   package init(_ graph: TrustGraph, triangles: TriangleEnumeration) {
-    let count = graph.personCount
-    let offsets = graph.offsets
-    let weights = graph.strengths
-    var total = [Double](repeating: 0, count: count)
-    var largest = [Double](repeating: 0, count: count)
-    for person in 0..<count {
-      for slot in offsets[person]..<offsets[person + 1] {
-        total[person] += weights[slot]
-        largest[person] = max(largest[person], weights[slot])
+    var tally = Tally(graph)
+    defer { tally.deallocate() }
+    triangles.visit(&tally)
+    self = tally.finish(graph)
+  }
+
+  /// The sums the triangles add to, in memory owned until ``deallocate()``:
+  /// per slot (u → v), p(u, v), m(u, v) and the indirect Σ_w p(u, w) p(w, v);
+  /// per person, the redundancy Σ over their ties of Σ_w p(u, w) m(v, w).
+  package struct Tally: TriangleVisitor {
+    private let share: UnsafeMutableBufferPointer<Double>
+    private let relative: UnsafeMutableBufferPointer<Double>
+    private let indirect: UnsafeMutableBufferPointer<Double>
+    private let redundancy: UnsafeMutableBufferPointer<Double>
+
+    package init(_ graph: TrustGraph) {
+      let slots = graph.targets.count
+      share = .allocate(capacity: max(1, slots))
+      relative = .allocate(capacity: max(1, slots))
+      indirect = .allocate(capacity: max(1, slots))
+      redundancy = .allocate(capacity: max(1, graph.personCount))
+      indirect.initialize(repeating: 0)
+      redundancy.initialize(repeating: 0)
+      share.initialize(repeating: 0)
+      relative.initialize(repeating: 0)
+      let offsets = graph.offsets
+      let weights = graph.strengths
+      for person in 0..<graph.personCount {
+        let row = offsets[person]..<offsets[person + 1]
+        let total = weights[row].reduce(0, +)
+        let largest = weights[row].max() ?? 0
+        for slot in row {
+          share[slot] = total > 0 ? weights[slot] / total : 0
+          relative[slot] = largest > 0 ? weights[slot] / largest : 0
+        }
       }
     }
-    // p(u, ·) and m(u, ·) for the tie at each slot of u's row.
-    func p(_ u: Int, _ slot: Int) -> Double { total[u] > 0 ? weights[slot] / total[u] : 0 }
-    func m(_ u: Int, _ slot: Int) -> Double { largest[u] > 0 ? weights[slot] / largest[u] : 0 }
-    // Per slot (u → v): Σ over the third corners w of p(u, w) p(w, v); per
-    // person: Σ over their ties of the redundancy Σ_w p(u, w) m(v, w).
-    var indirect = [Double](repeating: 0, count: weights.count)
-    var redundancy = [Double](repeating: 0, count: count)
-    triangles.forEachTriangle { t in
-      let (a, b, c) = (t.a, t.b, t.c)
-      indirect[t.ab] += p(a, t.ac) * p(c, t.cb)
-      indirect[t.ac] += p(a, t.ab) * p(b, t.bc)
-      indirect[t.ba] += p(b, t.bc) * p(c, t.ca)
-      indirect[t.bc] += p(b, t.ba) * p(a, t.ac)
-      indirect[t.ca] += p(c, t.cb) * p(b, t.ba)
-      indirect[t.cb] += p(c, t.ca) * p(a, t.ab)
-      redundancy[a] += p(a, t.ac) * m(b, t.bc) + p(a, t.ab) * m(c, t.cb)
-      redundancy[b] += p(b, t.bc) * m(a, t.ac) + p(b, t.ba) * m(c, t.ca)
-      redundancy[c] += p(c, t.cb) * m(a, t.ab) + p(c, t.ca) * m(b, t.ba)
+
+    @inline(__always)
+    package mutating func visit(_ t: TriangleEnumeration.Triangle) {
+      assert(t.cb < indirect.count && t.c < redundancy.count)
+      let (ab, ba, ac, ca, bc, cb) = (t.ab, t.ba, t.ac, t.ca, t.bc, t.cb)
+      indirect[ab] += share[ac] * share[cb]
+      indirect[ac] += share[ab] * share[bc]
+      indirect[ba] += share[bc] * share[ca]
+      indirect[bc] += share[ba] * share[ac]
+      indirect[ca] += share[cb] * share[ba]
+      indirect[cb] += share[ca] * share[ab]
+      redundancy[t.a] += share[ac] * relative[bc] + share[ab] * relative[cb]
+      redundancy[t.b] += share[bc] * relative[ac] + share[ba] * relative[ca]
+      redundancy[t.c] += share[cb] * relative[ab] + share[ca] * relative[ba]
     }
-    var constraint = [Double?](repeating: nil, count: count)
-    var effectiveSize = [Double?](repeating: nil, count: count)
-    var efficiency = [Double?](repeating: nil, count: count)
-    for person in 0..<count {
-      let degree = offsets[person + 1] - offsets[person]
-      guard degree > 0 else { continue }
-      var sum = 0.0
-      for slot in offsets[person]..<offsets[person + 1] {
-        let local = p(person, slot) + indirect[slot]
-        sum += local * local
+
+    /// The measures from the sums, once every triangle is visited.
+    package func finish(_ graph: TrustGraph) -> StructuralHoles {
+      let count = graph.personCount
+      let offsets = graph.offsets
+      var constraint = [Double?](repeating: nil, count: count)
+      var effectiveSize = [Double?](repeating: nil, count: count)
+      var efficiency = [Double?](repeating: nil, count: count)
+      for person in 0..<count {
+        let degree = offsets[person + 1] - offsets[person]
+        guard degree > 0 else { continue }
+        var sum = 0.0
+        for slot in offsets[person]..<offsets[person + 1] {
+          let local = share[slot] + indirect[slot]
+          sum += local * local
+        }
+        constraint[person] = sum
+        let size = Double(degree) - redundancy[person]
+        effectiveSize[person] = size
+        efficiency[person] = size / Double(degree)
       }
-      constraint[person] = sum
-      let size = Double(degree) - redundancy[person]
-      effectiveSize[person] = size
-      efficiency[person] = size / Double(degree)
+      return StructuralHoles(
+        constraint: constraint, effectiveSize: effectiveSize, efficiency: efficiency)
     }
+
+    /// Frees the sums.
+    package func deallocate() {
+      share.deallocate()
+      relative.deallocate()
+      indirect.deallocate()
+      redundancy.deallocate()
+    }
+  }
+
+  private init(constraint: [Double?], effectiveSize: [Double?], efficiency: [Double?]) {
     self.constraint = constraint
     self.effectiveSize = effectiveSize
     self.efficiency = efficiency

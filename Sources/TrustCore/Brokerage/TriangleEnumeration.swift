@@ -76,42 +76,97 @@ package struct TriangleEnumeration: Sendable {
     self.upSlots = upSlots
   }
 
-  /// Calls `body` once per triangle, lowest-ranked corner first.
-  package func forEachTriangle(_ body: (Triangle) -> Void) {
+  /// Hands `visitor` every triangle once, lowest-ranked corner first.
+  ///
+  /// Generic rather than a closure, so each visitor's arithmetic is
+  /// specialised into the loop and its state stays in registers and buffer
+  /// pointers (a captured array would be boxed and checked on every write).
+  package func visit<Visitor: TriangleVisitor>(_ visitor: inout Visitor) {
     let count = graph.personCount
-    let targets = graph.targets
     // markSlot[w]: the slot of w in the current person's row, when stamped.
-    var stamp = [UInt32](repeating: 0, count: count)
-    var markSlot = [Int](repeating: 0, count: count)
-    var current: UInt32 = 0
-    for a in 0..<count {
-      let ups = upOffsets[a]..<upOffsets[a + 1]
-      guard ups.count >= 2 else { continue }
-      current &+= 1
-      if current == 0 {
-        for index in stamp.indices { stamp[index] = 0 }
-        current = 1
-      }
-      for index in ups {
-        let slot = upSlots[index]
-        let w = Int(targets[slot])
-        stamp[w] = current
-        markSlot[w] = slot
-      }
-      for index in ups {
-        let ab = upSlots[index]
-        let b = Int(targets[ab])
-        for other in upOffsets[b]..<upOffsets[b + 1] {
-          let bc = upSlots[other]
-          let c = Int(targets[bc])
-          guard stamp[c] == current else { continue }
-          let ac = markSlot[c]
-          body(
-            Triangle(
-              a: a, b: b, c: c, ab: ab, ba: reverseSlot[ab], ac: ac, ca: reverseSlot[ac], bc: bc,
-              cb: reverseSlot[bc]))
+    let stamp = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(1, count))
+    let markSlot = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, count))
+    stamp.initialize(repeating: 0)
+    markSlot.initialize(repeating: 0)
+    defer {
+      stamp.deallocate()
+      markSlot.deallocate()
+    }
+    graph.targets.withUnsafeBufferPointer { targets in
+      upOffsets.withUnsafeBufferPointer { upOffsets in
+        upSlots.withUnsafeBufferPointer { upSlots in
+          reverseSlot.withUnsafeBufferPointer { reverse in
+            var current: UInt32 = 0
+            for a in 0..<count {
+              let first = upOffsets[a]
+              let end = upOffsets[a &+ 1]
+              guard end &- first >= 2 else { continue }
+              current &+= 1
+              if current == 0 {
+                stamp.update(repeating: 0)
+                current = 1
+              }
+              for index in first..<end {
+                let slot = upSlots[index]
+                let w = Int(targets[slot])
+                stamp[w] = current
+                markSlot[w] = slot
+              }
+              for index in first..<end {
+                let ab = upSlots[index]
+                let b = Int(targets[ab])
+                for other in upOffsets[b]..<upOffsets[b &+ 1] {
+                  let bc = upSlots[other]
+                  let c = Int(targets[bc])
+                  guard stamp[c] == current else { continue }
+                  let ac = markSlot[c]
+                  visitor.visit(
+                    Triangle(
+                      a: a, b: b, c: c, ab: ab, ba: reverse[ab], ac: ac, ca: reverse[ac], bc: bc,
+                      cb: reverse[bc]))
+                }
+              }
+            }
+          }
         }
       }
     }
   }
+
+  /// Calls `body` once per triangle, lowest-ranked corner first (for tests
+  /// and small work; hot loops use ``visit(_:)``).
+  package func forEachTriangle(_ body: (Triangle) -> Void) {
+    withoutActuallyEscaping(body) { body in
+      var visitor = ClosureVisitor(body: body)
+      visit(&visitor)
+    }
+  }
+}
+
+/// Something that takes each triangle of a ``TriangleEnumeration`` in turn.
+package protocol TriangleVisitor {
+  /// Takes one triangle.
+  mutating func visit(_ triangle: TriangleEnumeration.Triangle)
+}
+
+/// Two visitors fed by one enumeration.
+package struct BothVisitors<First: TriangleVisitor, Second: TriangleVisitor>: TriangleVisitor {
+  package var first: First
+  package var second: Second
+
+  package init(_ first: First, _ second: Second) {
+    self.first = first
+    self.second = second
+  }
+
+  @inline(__always)
+  package mutating func visit(_ triangle: TriangleEnumeration.Triangle) {
+    first.visit(triangle)
+    second.visit(triangle)
+  }
+}
+
+private struct ClosureVisitor: TriangleVisitor {
+  let body: (TriangleEnumeration.Triangle) -> Void
+  mutating func visit(_ triangle: TriangleEnumeration.Triangle) { body(triangle) }
 }

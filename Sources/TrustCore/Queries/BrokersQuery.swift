@@ -38,11 +38,17 @@ package struct BrokersQuery: Sendable {
     } else {
       groups = try session.attributeColumn(by)
     }
-    let triangles = TriangleEnumeration(session.graph)
+    // One pass over the triangles feeds both the closed pairs and Burt's sums.
+    let graph = session.graph
+    var both = BothVisitors(ClosedPairs(groups: groups.codes), StructuralHoles.Tally(graph))
+    defer {
+      both.first.deallocate()
+      both.second.deallocate()
+    }
+    TriangleEnumeration(graph).visit(&both)
     return BrokersAnswer(
-      groups: groups,
-      roles: BrokerageRoles(session.graph, groups: groups.codes, triangles: triangles),
-      holes: StructuralHoles(session.graph, triangles: triangles))
+      groups: groups, roles: BrokerageRoles(graph, groups: groups.codes, closed: both.first),
+      holes: both.second.finish(graph))
   }
 }
 
