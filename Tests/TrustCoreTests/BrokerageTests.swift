@@ -4,31 +4,41 @@ import Testing
 
 @Suite("Brokers: Gould-Fernandez roles and Burt's structural holes")
 struct BrokerageTests {
-  /// Every triangle found once, against every triple checked.
-  @Test(arguments: 1...4)
-  func trianglesAreEachFoundOnce(seed: Int) throws {
-    let network = try randomOrganisation(people: 50, ties: 400, seed: UInt64(seed) &* 7)
+  /// The same figures on one core and on every core, bit for bit.
+  @Test func theSameOnAnyNumberOfCores() throws {
+    let network = try randomOrganisation(people: 3_000, ties: 20_000, seed: 77)
     let graph = try TrustGraph(network)
-    var found = Set<[Int]>()
-    var visits = 0
-    TriangleEnumeration(graph).forEachTriangle { t in
-      visits += 1
-      found.insert([t.a, t.b, t.c].sorted())
-      #expect(graph.targets[t.ab] == Int32(t.b) && graph.targets[t.ba] == Int32(t.a))
-      #expect(graph.targets[t.ac] == Int32(t.c) && graph.targets[t.ca] == Int32(t.a))
-      #expect(graph.targets[t.bc] == Int32(t.c) && graph.targets[t.cb] == Int32(t.b))
+    let groups = (0..<graph.personCount).map { Int32($0 % 5) - 1 }
+    let many = ContactOverlap(graph, groups: groups)
+    let one = ContactOverlap(graph, groups: groups, workers: 1)
+    #expect(many.constraint.elementsEqual(one.constraint) { $0.bitPattern == $1.bitPattern })
+    #expect(many.constraint.elementsEqual(one.constraint) { $0.bitPattern == $1.bitPattern })
+    #expect(many.effectiveSize.elementsEqual(one.effectiveSize) { $0.bitPattern == $1.bitPattern })
+    #expect(many.closedPairs == one.closedPairs)
+  }
+
+  /// A hub among many leaves: each shared-contact walk starts from the
+  /// shorter row, so no leaf walks the hub's row.
+  @Test func aHubIsNotWalkedPerContact() throws {
+    var builder = TrustNetworkBuilder()
+    builder.addPerson("hub")
+    for leaf in 0..<20_000 {
+      builder.addPerson("l\(leaf)", attributes: ["side": leaf % 2 == 0 ? "a" : "b"])
+      builder.addTie(from: "hub", to: "l\(leaf)")
     }
-    func adjacent(_ x: Int, _ y: Int) -> Bool { graph.neighbours(of: x).contains(Int32(y)) }
-    var expected = Set<[Int]>()
-    for a in 0..<graph.personCount {
-      for b in (a + 1)..<graph.personCount where adjacent(a, b) {
-        for c in (b + 1)..<graph.personCount where adjacent(a, c) && adjacent(b, c) {
-          expected.insert([a, b, c])
-        }
-      }
+    builder.addTie(from: "l0", to: "l1")
+    let graph = try TrustGraph(try builder.build())
+    let groups: [Int32] = (0..<graph.personCount).map { person -> Int32 in
+      person == 0 ? 0 : Int32(1 + (person - 1) % 2)
     }
-    #expect(visits == expected.count)
-    #expect(found == expected)
+    let roles = BrokerageRoles(graph, groups: groups)
+    // The hub's contacts form C(20000, 2) pairs, one closed (l0–l1): all liaison
+    // or consultant pairs, since the hub's own group has no one else.
+    let pairs = 20_000 * 19_999 / 2
+    #expect(roles.counts[0].reduce(0, +) == pairs - 1)
+    #expect(roles.counts[0][0] == 0 && roles.counts[0][2] == 0)
+    let holes = StructuralHoles(graph)
+    #expect(holes.constraint[3] == 1)  // a leaf with the hub alone
   }
 
   @Test(arguments: [(2, 1), (3, 2), (4, 3), (6, 4), (5, 5)])
@@ -41,7 +51,7 @@ struct BrokerageTests {
       Int.random(in: 0..<8, using: &random) == 0
         ? -1 : Int32(Int.random(in: 0..<groupCount, using: &random))
     }
-    let roles = BrokerageRoles(graph, groups: groups, triangles: TriangleEnumeration(graph))
+    let roles = BrokerageRoles(graph, groups: groups)
     func adjacent(_ x: Int, _ y: Int) -> Bool { graph.neighbours(of: x).contains(Int32(y)) }
     func role(_ broker: Int32, _ a: Int32, _ c: Int32) -> Int {
       if a == broker && c == broker { return 0 }
@@ -96,7 +106,7 @@ struct BrokerageTests {
       builder.addTie(from: from, to: to)
     }
     let graph = try TrustGraph(try builder.build())
-    let holes = StructuralHoles(graph, triangles: TriangleEnumeration(graph))
+    let holes = StructuralHoles(graph)
     // constraint(a) = (p_ab + p_ac p_cb)² + (p_ac + p_ab p_bc)² + p_ad²
     //              = (1/3 + 1/3 · 1/2)² + (1/3 + 1/3 · 1/2)² + (1/3)² = 1/4 + 1/4 + 1/9 = 11/18
     #expect(abs((holes.constraint[0] ?? 0) - 11.0 / 18) < 1e-12)
@@ -114,7 +124,7 @@ struct BrokerageTests {
     var builder = TrustNetworkBuilder()
     builder.addPerson("a")
     let graph = try TrustGraph(try builder.build())
-    let holes = StructuralHoles(graph, triangles: TriangleEnumeration(graph))
+    let holes = StructuralHoles(graph)
     #expect(holes.constraint == [nil] && holes.effectiveSize == [nil] && holes.efficiency == [nil])
   }
 
@@ -143,7 +153,7 @@ struct BrokerageTests {
       }
       return (direct + indirect) * (direct + indirect)
     }
-    let holes = StructuralHoles(graph, triangles: TriangleEnumeration(graph))
+    let holes = StructuralHoles(graph)
     for u in 0..<graph.personCount {
       guard !neighbours(u).isEmpty else {
         #expect(holes.constraint[u] == nil)

@@ -13,16 +13,16 @@
 /// who have one, and z-scores (docs/design.md, 'Brokers').
 ///
 /// The open pairs of each kind are counted from the groups of b's contacts
-/// (all pairs), less the closed pairs, one per triangle corner, so no broker
+/// (all pairs), less the closed pairs (``ContactOverlap``), so no broker
 /// enumerates its pairs.
 ///
 /// ```swift
-/// let roles = BrokerageRoles(graph, groups: column.codes, triangles: triangles)
+/// let roles = BrokerageRoles(graph, groups: column.codes)
 /// roles.counts[ana]     // [coordinator, consultant, representative, liaison]
 /// roles.expected[ana]   // under random groups; nil without a group
 /// ```
 ///
-/// - Complexity: O(*n* + *m*) plus one visit per triangle.
+/// - Complexity: O(*n* + *m*) plus that of ``ContactOverlap``.
 package struct BrokerageRoles: Sendable, Hashable {
   /// The four roles, in the order of every array here.
   package static let roles = ["coordinator", "consultant", "representative", "liaison"]
@@ -35,16 +35,12 @@ package struct BrokerageRoles: Sendable, Hashable {
   package var z: [[Double?]]
 
   /// The roles of everyone, with `groups[p]` the group of person p (-1: none).
-  package init(_ graph: TrustGraph, groups: [Int32], triangles: TriangleEnumeration) {
-    var closed = ClosedPairs(groups: groups)
-    defer { closed.deallocate() }
-    triangles.visit(&closed)
-    self.init(graph, groups: groups, closed: closed)
+  package init(_ graph: TrustGraph, groups: [Int32]) {
+    self.init(graph, groups: groups, overlap: ContactOverlap(graph, groups: groups))
   }
 
-  /// The roles, with the closed pairs already counted (by an enumeration
-  /// shared with other visitors).
-  package init(_ graph: TrustGraph, groups: [Int32], closed: ClosedPairs) {
+  /// The roles, with the closed pairs from an overlap scanned with the same groups.
+  package init(_ graph: TrustGraph, groups: [Int32], overlap: ContactOverlap) {
     let count = graph.personCount
     let groupCount = Int((groups.max() ?? -1) + 1)
     var groupSize = [Int](repeating: 0, count: groupCount)
@@ -81,8 +77,10 @@ package struct BrokerageRoles: Sendable, Hashable {
       for group in touched { tally[Int(group)] = 0 }
       touched.removeAll(keepingCapacity: true)
     }
-    // Less the closed pairs: each triangle closes one pair at each corner.
-    closed.subtract(from: &counts)
+    // Less the closed pairs: contacts who share a tie are no open pair.
+    for person in 0..<count {
+      for role in 0..<4 { counts[person][role] -= Int(overlap.closedPairs[person * 4 + role]) }
+    }
 
     // Expected counts under random groups, from integer numerators over
     // P = (N − 1)(N − 2), N the people with a group.
@@ -115,50 +113,5 @@ package struct BrokerageRoles: Sendable, Hashable {
     self.counts = counts
     self.expected = expected
     self.z = z
-  }
-}
-
-/// The closed pairs of each broker by role: each triangle whose corners all
-/// have a group closes one pair at each corner. Counts in memory owned until
-/// ``deallocate()``, four per person.
-package struct ClosedPairs: TriangleVisitor {
-  private let groups: UnsafeMutableBufferPointer<Int32>
-  private let counts: UnsafeMutableBufferPointer<Int>
-
-  package init(groups: [Int32]) {
-    self.groups = .allocate(capacity: max(1, groups.count))
-    _ = self.groups.initialize(from: groups)
-    counts = .allocate(capacity: max(1, groups.count * 4))
-    counts.initialize(repeating: 0)
-  }
-
-  /// The role of the pair {x, y} for a broker of group `broker`.
-  @inline(__always)
-  private static func role(_ broker: Int32, _ x: Int32, _ y: Int32) -> Int {
-    if x == y { return x == broker ? 0 : 1 }
-    return x == broker || y == broker ? 2 : 3
-  }
-
-  @inline(__always)
-  package mutating func visit(_ t: TriangleEnumeration.Triangle) {
-    assert(t.a < groups.count && t.b < groups.count && t.c < groups.count)
-    let (ga, gb, gc) = (groups[t.a], groups[t.b], groups[t.c])
-    guard ga >= 0 && gb >= 0 && gc >= 0 else { return }
-    counts[t.a &* 4 &+ Self.role(ga, gb, gc)] &+= 1
-    counts[t.b &* 4 &+ Self.role(gb, ga, gc)] &+= 1
-    counts[t.c &* 4 &+ Self.role(gc, ga, gb)] &+= 1
-  }
-
-  /// Takes the closed pairs off `all`, each person's four counts of pairs.
-  package func subtract(from all: inout [[Int]]) {
-    for person in all.indices {
-      for role in 0..<4 { all[person][role] -= counts[person &* 4 &+ role] }
-    }
-  }
-
-  /// Frees the counts.
-  package func deallocate() {
-    groups.deallocate()
-    counts.deallocate()
   }
 }

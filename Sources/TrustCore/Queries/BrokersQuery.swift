@@ -8,8 +8,8 @@
 /// answer.holes.constraint[ana]   // how closed her contacts are
 /// ```
 ///
-/// - Complexity: O(*n* + *m*) plus one pass over the triangles of the
-///   strong-tie graph (O(*m* √*m*) at worst).
+/// - Complexity: O(*n* + *m*) plus one scan of the overlaps of contacts
+///   (``ContactOverlap``), on every core.
 package struct BrokersQuery: Sendable {
   /// An attribute, `tribe` / `tribe:LEVEL`, or `unit` (the formal units).
   package var by: String
@@ -38,17 +38,12 @@ package struct BrokersQuery: Sendable {
     } else {
       groups = try session.attributeColumn(by)
     }
-    // One pass over the triangles feeds both the closed pairs and Burt's sums.
+    // One scan of the contacts' overlaps serves the closed pairs and Burt's sums.
     let graph = session.graph
-    var both = BothVisitors(ClosedPairs(groups: groups.codes), StructuralHoles.Tally(graph))
-    defer {
-      both.first.deallocate()
-      both.second.deallocate()
-    }
-    TriangleEnumeration(graph).visit(&both)
+    let overlap = ContactOverlap(graph, local: session.local, groups: groups.codes)
     return BrokersAnswer(
-      groups: groups, roles: BrokerageRoles(graph, groups: groups.codes, closed: both.first),
-      holes: both.second.finish(graph))
+      groups: groups, roles: BrokerageRoles(graph, groups: groups.codes, overlap: overlap),
+      holes: StructuralHoles(graph, overlap: overlap))
   }
 }
 
