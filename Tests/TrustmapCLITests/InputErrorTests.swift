@@ -120,4 +120,26 @@ struct InputErrorTests {
       #expect(brokers.errors == "\(none.path): error: no reports-to links: formal needs people's reportsTo\n")
     }
   }
+
+  @Test func aThresholdThatIsNotANumberIsAnInputError() throws {
+    try withTemporaryFolder { folder in
+      let file = folder.appendingPathComponent("bad.json")
+      try #"""
+      {"trustmap": 1, "people": [{"id": "a", "attributes": {"phi": "0.5"}},
+        {"id": "b", "attributes": {"phi": "lots"}}], "ties": [{"from": "a", "to": "b"}]}
+      """#.write(to: file, atomically: true, encoding: .utf8)
+      let result = trustmap("cascade", file.path, "--threshold-by", "phi", "--start", "a")
+      #expect(result.status == 1)
+      #expect(result.output.isEmpty)
+      #expect(
+        result.errors
+          == "\(file.path): error: people[1].attributes.phi: a threshold must be a number from 0 "
+          + "to 1, not 'lots'\n")
+      try #"{"trustmap": 1, "people": [{"id": "a", "attributes": {"phi": 1.5}}]}"#
+        .write(to: file, atomically: true, encoding: .utf8)
+      let high = trustmap("cascade", file.path, "--threshold-by", "phi")
+      #expect(high.status == 1)
+      #expect(high.errors.hasSuffix("people[0].attributes.phi: a threshold must be a number from 0 to 1, not '1.5'\n"))
+    }
+  }
 }

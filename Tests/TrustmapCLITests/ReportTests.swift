@@ -37,6 +37,16 @@ struct ReportTests {
       ["diversity", "Examples/org.json", "--by", "team", "--format", "json", "--permutations", "99", "--seed", "3"], "diversity-org-team.json"),
     CommandLineCase(["diversity", "Examples/org.json", "--format", "csv"], "diversity-org.csv"),
     CommandLineCase(["diversity", "Examples/grown-community.json", "--by", "cohort", "--by", "city"], "diversity-grown-community.txt"),
+    CommandLineCase(["cascade", "Examples/quiet-team.json", "--threshold-by", "speakUp", "--start", "ada"], "cascade-quiet-ada.txt"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--threshold-by", "speakUp", "--start", "ada,bram", "--format", "json"], "cascade-quiet-ada-bram.json"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--threshold-by", "speakUp", "--start", "ada", "--format", "csv"], "cascade-quiet-ada.csv"),
+    CommandLineCase(["cascade", "Examples/quiet-team.json", "--start", "ada", "--sweep"], "cascade-quiet-sweep.txt"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--threshold-by", "speakUp", "--start-count", "1", "--runs", "50", "--seed", "3", "--format", "json"],
+      "cascade-quiet-runs.json"),
+    CommandLineCase(["cascade", "Examples/quiet-team.json", "--threshold-by", "speakUp", "--target", "0.9"], "cascade-quiet-target.txt"),
     CommandLineCase(["formal", "Examples/org.json"], "formal-org.txt"),
     CommandLineCase(["formal", "Examples/org.json", "--format", "json"], "formal-org.json"),
     CommandLineCase(["formal", "Examples/org.json", "--format", "csv", "--unit-depth", "2"], "formal-org.csv"),

@@ -68,6 +68,34 @@ struct UsageErrorTests {
       ["brokers", "Examples/org.json", "--by", "teem"],
       "Error: unknown attribute 'teem' for '--by' (the network's attributes: team, site, level, "
         + "tribe)\nDid you mean '--by team'?\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--threshold", "1.5"],
+      "Error: invalid value '1.5' for '--threshold': expected a number from 0 to 1\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--start", "adaa"],
+      "Error: unknown person 'adaa'; the closest id is 'ada'\nDid you mean '--start ada'?\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--start-count", "31"],
+      "Error: invalid value '31' for '--start-count': expected a whole number from 0 to 30\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--target", "0"],
+      "Error: invalid value '0' for '--target': expected a number above 0, at most 1\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--target", "1.01"],
+      "Error: invalid value '1.01' for '--target': expected a number above 0, at most 1\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--runs", "5"],
+      "Error: '--runs' needs '--start-count <k>'\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--start", "ada", "--start-count", "2"],
+      "Error: '--start' and '--start-count' cannot be used together\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--sweep", "--threshold-by", "speakUp"],
+      "Error: '--sweep' and '--threshold-by' cannot be used together\n"),
+    CommandLineCase(
+      ["cascade", "Examples/quiet-team.json", "--threshold-by", "speakup"],
+      "Error: unknown attribute 'speakup' for '--threshold-by' (the network's attributes: shift, "
+        + "speakUp)\nDid you mean '--threshold-by speakUp'?\n"),
   ]
 
   @Test(arguments: cases)
@@ -146,6 +174,7 @@ struct UsageErrorTests {
     switch name {
     case "reach": arguments = [name, "Examples/org.json", "--person", "dee", "--format", "json"]
     case "brokers": arguments = [name, "Examples/org.json", "--by", "team", "--format", "json"]
+    case "cascade": arguments = [name, "Examples/org.json", "--start", "ana", "--format", "json"]
     case "groups": arguments = [name, "Examples/org.json", "--community", "guild", "--format", "json"]
     case "generate": arguments = [name, "--people", "3", "--ties", "2"]
     default: arguments = [name, "Examples/org.json", "--format", "json"]
@@ -158,6 +187,11 @@ struct UsageErrorTests {
       case "analyse": ["summary", "communities", "formal", "diversity", "tribes"]
       case "formal": ["ties", "managers", "units"]
       case "brokers": ["by", "people"]
+      case "cascade":
+        [
+          "threshold", "weighted", "start", "finalShare", "spoke", "rounds", "silent",
+          "heardButSilent", "communities",
+        ]
       case "reach": ["person", "firstDegree", "secondDegree", "introducers", "communities"]
       case "joins": ["joins", "summary"]
       case "groups": ["community", "nearDepth", "in", "near", "out", "outLinked", "storyReach", "coherence"]

@@ -216,3 +216,64 @@ public enum CommunitySource: Sendable, Hashable {
   /// id `tribe=T1` at level 0 and `tribe:1=L1.T1` above.
   case tribes(level: Int)
 }
+
+extension TrustAnalyzer {
+  /// One speak-up cascade: a person speaks once the share of their strong-tie
+  /// contacts who have spoken reaches their threshold (`threshold` for
+  /// everyone, or per person from the attribute `thresholdBy`).
+  ///
+  /// ```swift
+  /// let cascade = try analyzer.cascade(start: ["ana"], threshold: 0.25)
+  /// print(cascade.finalShare, cascade.heardButSilent.count)
+  /// ```
+  ///
+  /// - Complexity: O(*n*) plus O(Σ degrees of those who speak).
+  public func cascade(
+    start: [String] = [], startCount: Int? = nil, seed: UInt64 = 1, threshold: Double = 0.25,
+    thresholdBy: String? = nil, weighted: Bool = false, communities: CommunitySource = .file
+  ) throws(TrustQueryError) -> CascadeReport {
+    let query = CascadeQuery(
+      threshold: threshold, thresholdBy: thresholdBy, weighted: weighted, start: start,
+      startCount: startCount, seed: seed, communities: communities)
+    return CascadeReport(try query.run(in: session), query: query, network: network)
+  }
+
+  /// `runs` cascades from `startCount` random starting speakers each, the
+  /// seeds derived from `seed`.
+  ///
+  /// - Complexity: `runs` cascades, at once on every core.
+  public func cascadeRuns(
+    _ runs: Int, startCount: Int, seed: UInt64 = 1, threshold: Double = 0.25,
+    thresholdBy: String? = nil, weighted: Bool = false
+  ) throws(TrustQueryError) -> CascadeRunsReport {
+    let query = CascadeQuery(
+      threshold: threshold, thresholdBy: thresholdBy, weighted: weighted, startCount: startCount,
+      seed: seed)
+    return CascadeRunsReport(try query.runs(runs, in: session), query: query)
+  }
+
+  /// The final share at every threshold 0, 0.01, … 1 with the same starting
+  /// speakers, and the tipping threshold.
+  ///
+  /// - Complexity: 101 cascades, at once on every core.
+  public func cascadeSweep(
+    start: [String] = [], startCount: Int? = nil, seed: UInt64 = 1, weighted: Bool = false
+  ) throws(TrustQueryError) -> CascadeSweepReport {
+    let query = CascadeQuery(weighted: weighted, start: start, startCount: startCount, seed: seed)
+    return CascadeSweepReport(try query.sweep(in: session), query: query, network: network)
+  }
+
+  /// The fewest starting speakers found by lazy greedy selection (CELF) that
+  /// make at least `target` of people speak, at most `maximumStart`. The
+  /// cascade is not submodular, so this is a heuristic.
+  ///
+  /// - Complexity: one cascade per person for the first gains, then one per step.
+  public func cascadeTarget(
+    _ target: Double, maximumStart: Int = 100, threshold: Double = 0.25,
+    thresholdBy: String? = nil, weighted: Bool = false
+  ) throws(TrustQueryError) -> CascadeTargetReport {
+    let query = CascadeQuery(threshold: threshold, thresholdBy: thresholdBy, weighted: weighted)
+    let greedy = try query.target(target, maximum: maximumStart, in: session)
+    return CascadeTargetReport(greedy, target: target, query: query, network: network)
+  }
+}

@@ -26,6 +26,10 @@ public struct TrustQueryError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The network lacks what the question needs (no reports-to links for
     /// the formal structure, say): a fact about the input, not the asking.
     public static let unanswerable = Code("unanswerable")
+    /// A value in the network that the question cannot use (a threshold
+    /// attribute that is not a number from 0 to 1, say): an input error,
+    /// with its place in ``TrustQueryError/context``.
+    public static let invalidInput = Code("invalid-input")
     /// A setting outside its range (a threshold above 1, say), or a tribe
     /// level the network does not have.
     public static let invalidSetting = Code("invalid-setting")

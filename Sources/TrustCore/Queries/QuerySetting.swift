@@ -77,6 +77,26 @@ package enum QuerySettings {
   package static let unitDepth = QuerySetting<Int>(
     "unitDepth", default: 1, expected: "a whole number ≥ 0"
   ) { $0 >= 0 }
+  /// The speaking threshold for everyone (`--threshold`).
+  package static let speakingThreshold = QuerySetting<Double>(
+    "threshold", default: 0.25, expected: "a number from 0 to 1"
+  ) { $0 >= 0 && $0 <= 1 }
+  /// How many random cascade runs (`--runs`).
+  package static let runs = QuerySetting<Int>(
+    "runs", default: 1, expected: "a whole number ≥ 1"
+  ) { $0 >= 1 }
+  /// The share of people a greedy choice of speakers aims at (`--target`).
+  package static let targetShare = QuerySetting<Double>(
+    "target", default: nil, expected: "a number above 0, at most 1"
+  ) { $0 > 0 && $0 <= 1 }
+  /// The most starting speakers the greedy choice makes (`--max-start`).
+  package static let maximumStart = QuerySetting<Int>(
+    "maxStart", default: 100, expected: "a whole number ≥ 1"
+  ) { $0 >= 1 }
+  /// A count of random starting speakers (`--start-count`).
+  package static let startCount = QuerySetting<Int>(
+    "startCount", default: nil, expected: "a whole number ≥ 0"
+  ) { $0 >= 0 }
   /// A count of people or ties to generate.
   package static let generatedCount = QuerySetting<Int>(
     "count", default: nil, expected: "a whole number ≥ 0"

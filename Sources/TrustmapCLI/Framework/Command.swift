@@ -50,6 +50,7 @@ let commandRegistry: [any Command.Type] = [
   TribesCommand.self,
   FormalCommand.self,
   BrokersCommand.self,
+  CascadeCommand.self,
   GenerateCommand.self,
   ValidateCommand.self,
 ]

@@ -5,12 +5,15 @@ enum NumberStyle {
   /// This many significant digits, so small figures keep their meaning:
   /// 0.333, 0.00123, 12.3 (a community of 5,000 members reads 0.00042, not 0.000).
   case significant(Int)
+  /// Exactly this many decimals, for columns that line up: 0.70, 0.75.
+  case fixed(Int)
 
   /// The figure as text: `n/a` when undefined.
   func format(_ value: Double?) -> String {
     switch self {
     case .decimals(let decimals): return formatNumber(value, decimals: decimals)
     case .significant(let digits): return formatSignificant(value, digits: digits)
+    case .fixed(let decimals): return formatFixed(value, decimals: decimals)
     }
   }
 }
@@ -43,6 +46,17 @@ func formatNumber(_ value: Double?, decimals: Int = 4) -> String {
     if digits.hasSuffix(".") { digits.removeLast() }
   }
   return (value < 0 && scaled != 0 ? "-" : "") + digits
+}
+
+/// A number with exactly `decimals` decimals: `formatFixed(0.7, decimals: 2)` is
+/// `"0.70"`; `n/a` when undefined.
+func formatFixed(_ value: Double?, decimals: Int) -> String {
+  guard let value, value.isFinite else { return "n/a" }
+  var text = formatNumber(value, decimals: decimals)
+  guard decimals > 0 else { return text }
+  let written = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+  if written == nil { text += "." }
+  return text + String(repeating: "0", count: decimals - (written ?? 0))
 }
 
 /// A number for people with `digits` significant digits (trailing zeros

@@ -64,15 +64,19 @@ func communitySource(_ session: AnalysisSession, _ arguments: ParsedArguments)
 /// phrased with the command line's options.
 func usage<Value>(
   _ arguments: ParsedArguments, attributeOption: String = "--community-by",
+  personOption: String = "--person", settingOptions: [String: String] = [:],
   _ body: () throws(TrustQueryError) -> Value
 ) throws(CommandFailure) -> Value {
   do {
     return try body()
   } catch {
-    // Missing data is a fact about the input (exit 1), not about the asking.
-    if error.code == .unanswerable {
+    // Missing or unusable data is a fact about the input (exit 1), not about the asking.
+    if error.code == .unanswerable || error.code == .invalidInput {
       throw .input("\(displayName(of: arguments.file)): error: \(error.message)\n")
     }
-    throw .usage(UsageError(error, command: arguments.command, attributeOption: attributeOption))
+    throw .usage(
+      UsageError(
+        error, command: arguments.command, attributeOption: attributeOption,
+        personOption: personOption, settingOptions: settingOptions))
   }
 }

@@ -10,14 +10,15 @@ extension UsageError {
   /// ```
   init(
     _ error: TrustQueryError, command: any Command.Type,
-    attributeOption: String = "--community-by"
+    attributeOption: String = "--community-by", personOption: String = "--person",
+    settingOptions: [String: String] = [:]
   ) {
     let closest = error.closestMatch
     switch error.code {
     case .unknownPerson:
       self.init(
         error.message, command: command,
-        suggestion: closest.map { "Did you mean '--person \($0)'?" })
+        suggestion: closest.map { "Did you mean '\(personOption) \($0)'?" })
     case .unknownCommunity:
       if let source = error.suggestedSource {
         let option: String
@@ -48,7 +49,14 @@ extension UsageError {
         error.message, command: command,
         suggestion: closest.map { "Did you mean '--context \($0)'?" })
     default:
-      if error.setting == QuerySettings.tribeLevel.name, error.message.hasPrefix("no tribe level") {
+      if let setting = error.setting, let option = settingOptions[setting],
+        let expected = error.expected
+      {
+        self.init(
+          "invalid value '\(error.name)' for '\(option)': expected \(expected)", command: command)
+      } else if error.setting == QuerySettings.tribeLevel.name,
+        error.message.hasPrefix("no tribe level")
+      {
         self.init(
           "no tribe level '\(error.name)' for '\(attributeOption)': \(error.context ?? "")",
           command: command)
