@@ -142,4 +142,22 @@ struct InputErrorTests {
       #expect(high.errors.hasSuffix("people[0].attributes.phi: a threshold must be a number from 0 to 1, not '1.5'\n"))
     }
   }
+
+  @Test func diffListsBothFilesProblems() throws {
+    try withTemporaryFolder { folder in
+      let first = folder.appendingPathComponent("old.json")
+      let second = folder.appendingPathComponent("new.json")
+      try #"{"trustmap": 1, "people": [{"id": "a"}], "ties": [{"from": "a", "to": "zed"}]}"#
+        .write(to: first, atomically: true, encoding: .utf8)
+      try #"{"trustmap": 2, "people": [{"id": "a"}]}"#.write(to: second, atomically: true, encoding: .utf8)
+      let result = trustmap("diff", first.path, second.path)
+      #expect(result.status == 1)
+      #expect(result.output.isEmpty)
+      #expect(
+        result.errors
+          == "\(first.path):1:71: error: ties[0].to: tie to unknown person 'zed'\n"
+          + "\(second.path):1:14: error: trustmap: unsupported format version 2; this trustmap "
+          + "reads version 1\n")
+    }
+  }
 }

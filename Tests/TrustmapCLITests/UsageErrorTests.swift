@@ -48,7 +48,8 @@ struct UsageErrorTests {
     CommandLineCase(["generate", "--people", "-3"], "Error: invalid value '-3' for '--people': expected a whole number ≥ 0\n"),
     CommandLineCase(
       ["analyse", "Examples/org.json", "--sections", "sumary"],
-      "Error: unknown section 'sumary' for '--sections'; expected summary, communities, formal, diversity, tribes\nDid you mean 'summary'?\n"),
+      "Error: unknown section 'sumary' for '--sections'; expected summary, communities, formal, keystones, diversity, tribes\nDid you mean 'summary'?\n"
+    ),
     CommandLineCase(
       ["joins", "Examples/org.json", "--community-by", "tribe:9"],
       "Error: no tribe level '9' for '--community-by': this network has levels 0 to 2\n"),
@@ -96,6 +97,28 @@ struct UsageErrorTests {
       ["cascade", "Examples/quiet-team.json", "--threshold-by", "speakup"],
       "Error: unknown attribute 'speakup' for '--threshold-by' (the network's attributes: shift, "
         + "speakUp)\nDid you mean '--threshold-by speakUp'?\n"),
+    CommandLineCase(
+      ["diff", "Examples/org.json"],
+      "Error: missing <new>: diff compares two network files\n"),
+    CommandLineCase(
+      ["diff", "a.json", "b.json", "c.json"],
+      "Error: unexpected argument 'c.json': diff reads two network files\n"),
+    CommandLineCase(
+      ["advise", "Examples/org.json"],
+      "Error: advise needs '--person <id>' or '--community <id>' with '--invite <k>'\n"),
+    CommandLineCase(
+      ["advise", "Examples/org.json", "--invite", "2"],
+      "Error: '--invite' needs '--community <id>'\n"),
+    CommandLineCase(
+      ["advise", "Examples/org.json", "--community", "guild", "--invite", "0"],
+      "Error: invalid value '0' for '--invite': expected a whole number ≥ 1\n"),
+    CommandLineCase(
+      ["advise", "Examples/org.json", "--community", "guild"],
+      "Error: '--community' needs '--invite <k>' here\n"),
+    CommandLineCase(
+      ["advise", "Examples/org.json", "--person", "oz", "--by", "teem"],
+      "Error: unknown attribute 'teem' for '--by' (the network's attributes: team, site, level, "
+        + "tribe)\nDid you mean '--by team'?\n"),
   ]
 
   @Test(arguments: cases)
@@ -175,6 +198,8 @@ struct UsageErrorTests {
     case "reach": arguments = [name, "Examples/org.json", "--person", "dee", "--format", "json"]
     case "brokers": arguments = [name, "Examples/org.json", "--by", "team", "--format", "json"]
     case "cascade": arguments = [name, "Examples/org.json", "--start", "ana", "--format", "json"]
+    case "diff": arguments = [name, "Examples/org.json", "Examples/org.json", "--format", "json"]
+    case "advise": arguments = [name, "Examples/org.json", "--person", "oz", "--format", "json"]
     case "groups": arguments = [name, "Examples/org.json", "--community", "guild", "--format", "json"]
     case "generate": arguments = [name, "--people", "3", "--ties", "2"]
     default: arguments = [name, "Examples/org.json", "--format", "json"]
@@ -184,9 +209,12 @@ struct UsageErrorTests {
     let keys = Set(try json(result.output).keys)
     let expected: Set<String> =
       switch name {
-      case "analyse": ["summary", "communities", "formal", "diversity", "tribes"]
+      case "analyse": ["summary", "communities", "formal", "keystones", "diversity", "tribes"]
       case "formal": ["ties", "managers", "units"]
       case "brokers": ["by", "people"]
+      case "diff": ["people", "ties", "communities", "warmth", "tribes"]
+      case "keystones": ["keystones", "communities"]
+      case "advise": ["person", "by", "communities", "memberships"]
       case "cascade":
         [
           "threshold", "weighted", "start", "finalShare", "spoke", "rounds", "silent",

@@ -277,3 +277,63 @@ extension TrustAnalyzer {
     return CascadeTargetReport(greedy, target: target, query: query, network: network)
   }
 }
+
+extension TrustAnalyzer {
+  /// What changed from `old` (an earlier snapshot) to this network, people
+  /// matched by id, both with their own strong-tie settings.
+  ///
+  /// ```swift
+  /// let diff = try TrustAnalyzer(after).diff(from: TrustAnalyzer(before))
+  /// diff.people.joined
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*), plus O(*n* + *m*) per community in both.
+  public func diff(
+    from old: TrustAnalyzer, communities: CommunitySource = .file, introducersNeeded: Int = 1
+  ) throws(TrustQueryError) -> DiffReport {
+    let query = DiffQuery(communities: communities, introducersNeeded: introducersNeeded)
+    return DiffReport(try query.run(old: old.session, new: session))
+  }
+
+  /// The people whose leaving would split trust, and each community's own keystones.
+  ///
+  /// ```swift
+  /// let keystones = try analyzer.keystones()
+  /// keystones.keystones.first?.id
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*), plus O(Σ degrees of the members) per community.
+  public func keystones(communities: CommunitySource = .file) throws(TrustQueryError)
+    -> KeystoneReport
+  {
+    KeystoneReport(
+      try KeystonesQuery(communities: communities).run(in: session), network: network)
+  }
+
+  /// Where `person` could go next: each community they are not in, with the
+  /// warmth and the broadening gain on `by` (default: the file's first
+  /// attribute, else the tribes), classed join, stretch or familiar.
+  ///
+  /// - Complexity: the standings of one person, plus a breadth-first search per stretch.
+  public func advise(
+    person: String, by: String? = nil, communities: CommunitySource = .file,
+    introducersNeeded: Int = 1
+  ) throws(TrustQueryError) -> AdviceReport {
+    let query = AdviseQuery(
+      person: person, by: by, communities: communities, introducersNeeded: introducersNeeded)
+    return AdviceReport(try query.run(in: session), network: network)
+  }
+
+  /// Up to `count` warm invitees who broaden `community` most, one by one.
+  ///
+  /// - Complexity: O(*n* + *m*) per invitation.
+  public func invitations(
+    to community: String, count: Int, by: String? = nil, communities: CommunitySource = .file,
+    introducersNeeded: Int = 1
+  ) throws(TrustQueryError) -> InvitationReport {
+    let query = InviteQuery(
+      community: community, count: count, by: by, communities: communities,
+      introducersNeeded: introducersNeeded)
+    return InvitationReport(try query.run(in: session), network: network)
+  }
+}

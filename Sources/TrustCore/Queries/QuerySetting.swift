@@ -97,6 +97,10 @@ package enum QuerySettings {
   package static let startCount = QuerySetting<Int>(
     "startCount", default: nil, expected: "a whole number ≥ 0"
   ) { $0 >= 0 }
+  /// How many invitees advice picks (`--invite`).
+  package static let invitations = QuerySetting<Int>(
+    "invite", default: nil, expected: "a whole number ≥ 1"
+  ) { $0 >= 1 }
   /// A count of people or ties to generate.
   package static let generatedCount = QuerySetting<Int>(
     "count", default: nil, expected: "a whole number ≥ 0"

@@ -21,7 +21,7 @@ enum GenerateCommand: Command {
     streamed, so any size fits: S is 10,000 people and 100,000 ties, M 100,000 and \
     1,000,000, L 1,000,000 and 10,000,000.
     """
-  static let takesNetwork = false
+  static let networkArguments = NetworkArguments.none
   static let people = Option<Int>.integer(
     "--people", valueName: "n", setting: QuerySettings.generatedCount, help: "How many people.",
     defaultText: "1000")

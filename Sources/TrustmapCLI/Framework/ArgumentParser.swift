@@ -6,7 +6,9 @@ struct ParsedArguments {
   /// The command.
   let command: any Command.Type
   /// The network file as given (`-` for standard input); empty for a command that reads none.
-  let file: String
+  var file: String { files.first ?? "" }
+  /// Every network file, in order (`diff` reads two).
+  let files: [String]
   private let values: [String: [any Sendable]]
 
   /// The value of `option` (the last one given), or `nil`.
@@ -41,23 +43,19 @@ struct ParsedArguments {
   ///   a missing or extra network file.
   init(_ arguments: some Collection<String>, for command: any Command.Type) throws(UsageError) {
     self.command = command
-    var file: String?
+    var files: [String] = []
+    let wanted = command.networkArguments.names.count
     var values: [String: [any Sendable]] = [:]
     var tokens = arguments.makeIterator()
     var onlyPositionals = false
     while let argument = tokens.next() {
       if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
-        guard command.takesNetwork else {
+        guard files.count < wanted else {
+          let reads = ["no network file", "one network file", "two network files"][wanted]
           throw UsageError(
-            "unexpected argument '\(argument)': \(command.name) reads no network file",
-            command: command)
+            "unexpected argument '\(argument)': \(command.name) reads \(reads)", command: command)
         }
-        guard file == nil else {
-          throw UsageError(
-            "unexpected argument '\(argument)': \(command.name) reads one network file",
-            command: command)
-        }
-        file = argument
+        files.append(argument)
         continue
       }
       if argument == "--" {
@@ -96,14 +94,17 @@ struct ParsedArguments {
       }
       values[name, default: []].append(try option.parse(text, command: command))
     }
-    guard let file = file ?? (command.takesNetwork ? nil : "") else {
-      throw UsageError(
-        "missing network file (a path, or - for standard input)", command: command)
+    if files.count < wanted {
+      let missing =
+        wanted == 1
+        ? "missing network file (a path, or - for standard input)"
+        : "missing \(command.networkArguments.names[files.count]): \(command.name) compares two network files"
+      throw UsageError(missing, command: command)
     }
     if let missing = command.allOptions.first(where: { $0.isRequired && values[$0.name] == nil }) {
       throw UsageError("missing '\(missing.label)'", command: command)
     }
-    self.file = file
+    self.files = files
     self.values = values
   }
 

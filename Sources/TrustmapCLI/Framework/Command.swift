@@ -22,8 +22,8 @@ protocol Command: Sendable {
   static var abstract: String { get }
   /// A paragraph: what it computes.
   static var discussion: String { get }
-  /// Whether it reads a network file (all but `generate`).
-  static var takesNetwork: Bool { get }
+  /// The network files it reads: none (`generate`), one, or two (`diff OLD NEW`).
+  static var networkArguments: NetworkArguments { get }
   /// Its options, in the order help lists them.
   static var options: [any OptionDeclaration] { get }
   /// Runs with `arguments`, writing the report through `output`; returns
@@ -34,9 +34,38 @@ protocol Command: Sendable {
 
 extension Command {
   static var aliases: [String] { [] }
-  static var takesNetwork: Bool { true }
+  static var networkArguments: NetworkArguments { .one }
   /// Every option the parser accepts (the declared ones; `--help` is handled before).
   static var allOptions: [any OptionDeclaration] { options }
+}
+
+/// The network files a command reads, and how help names them.
+enum NetworkArguments: Sendable {
+  /// None.
+  case none
+  /// One: `<network>`.
+  case one
+  /// Two: `<old> <new>`.
+  case pair
+
+  /// The placeholders, in order.
+  var names: [String] {
+    switch self {
+    case .none: return []
+    case .one: return ["<network>"]
+    case .pair: return ["<old>", "<new>"]
+    }
+  }
+
+  /// What each placeholder is, for the ARGUMENTS section.
+  var help: [String] {
+    let file = "a network file (JSON, format version 1), or - for standard input"
+    switch self {
+    case .none: return []
+    case .one: return ["The network file (JSON, format version 1), or - for standard input."]
+    case .pair: return ["The earlier network: \(file).", "The later network: \(file)."]
+    }
+  }
 }
 
 /// Every command, in the order `trustmap --help` lists them: adding a
@@ -51,6 +80,9 @@ let commandRegistry: [any Command.Type] = [
   FormalCommand.self,
   BrokersCommand.self,
   CascadeCommand.self,
+  DiffCommand.self,
+  KeystonesCommand.self,
+  AdviseCommand.self,
   GenerateCommand.self,
   ValidateCommand.self,
 ]

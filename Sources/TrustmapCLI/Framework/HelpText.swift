@@ -32,12 +32,12 @@ enum HelpText {
     var text = wrap("OVERVIEW: \(command.abstract)") + "\n\n"
     text += wrap(command.discussion) + "\n\n"
     text += "USAGE: " + wrappedUsage(command) + "\n\n"
-    if command.takesNetwork {
+    let arguments = command.networkArguments
+    if !arguments.names.isEmpty {
       text += "ARGUMENTS:\n"
-      text += row(
-        label: "<network>",
-        help: "The network file (JSON, format version 1), or - for standard input.",
-        column: labelColumn)
+      for (name, help) in zip(arguments.names, arguments.help) {
+        text += row(label: name, help: help, column: labelColumn)
+      }
       text += "\n"
     }
     text += "OPTIONS:\n"
@@ -72,7 +72,7 @@ enum HelpText {
 
   private static func usageParts(_ command: any Command.Type) -> [String] {
     var parts = ["trustmap", command.name]
-    if command.takesNetwork { parts.append("<network>") }
+    parts += command.networkArguments.names
     for option in command.options {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")

@@ -2,8 +2,13 @@ import TrustCore
 
 /// Reads the network a command line names, or fails with its first problems (exit 1).
 func loadNetwork(_ arguments: ParsedArguments) throws(CommandFailure) -> TrustNetwork {
+  try loadNetwork(arguments.file)
+}
+
+/// Reads the network at `path`, or fails with its first problems (exit 1).
+func loadNetwork(_ path: String) throws(CommandFailure) -> TrustNetwork {
   do {
-    return try TrustNetwork(contentsOfFile: arguments.file, diagnosticLimit: 10)
+    return try TrustNetwork(contentsOfFile: path, diagnosticLimit: 10)
   } catch {
     throw .input(describe(error, limit: 10))
   }
@@ -44,10 +49,15 @@ func makeSession(_ network: TrustNetwork, _ arguments: ParsedArguments) throws(C
 
 /// One line on standard error when the file had warnings, unless `--quiet`.
 func warningNote(_ network: TrustNetwork, _ arguments: ParsedArguments) -> String {
+  warningNote(network, file: arguments.file, quiet: arguments.isQuiet)
+}
+
+/// One line on standard error when the file at `file` had warnings, unless `quiet`.
+func warningNote(_ network: TrustNetwork, file: String, quiet: Bool) -> String {
   let count = network.warningCount
-  guard count > 0, !arguments.isQuiet else { return "" }
-  return "trustmap: \(count) warning\(count == 1 ? "" : "s") in \(arguments.file); "
-    + "run 'trustmap validate \(arguments.file)' to see \(count == 1 ? "it" : "them")\n"
+  guard count > 0, !quiet else { return "" }
+  return "trustmap: \(count) warning\(count == 1 ? "" : "s") in \(file); "
+    + "run 'trustmap validate \(file)' to see \(count == 1 ? "it" : "them")\n"
 }
 
 /// The communities `--community-by` names (the file's without it).

@@ -50,6 +50,7 @@ let analyseSections: [any AnalyseSection.Type] = [
   SummarySection.self,
   CommunitiesSection.self,
   FormalSection.self,
+  KeystonesSection.self,
   DiversitySection.self,
   TribesSection.self,
 ]
