@@ -7,6 +7,8 @@ struct ParsedArguments {
   let command: any Command.Type
   /// The network file as given (`-` for standard input); empty for a command that reads none.
   let file: String
+  /// The positional arguments after the network file (``Command/trailingArguments``), as given.
+  let trailing: [String]
   private let values: [String: [any Sendable]]
 
   /// The value of `option` (the last one given), or `nil`.
@@ -42,6 +44,7 @@ struct ParsedArguments {
   init(_ arguments: some Collection<String>, for command: any Command.Type) throws(UsageError) {
     self.command = command
     var file: String?
+    var trailing: [String] = []
     var values: [String: [any Sendable]] = [:]
     var tokens = arguments.makeIterator()
     var onlyPositionals = false
@@ -52,12 +55,20 @@ struct ParsedArguments {
             "unexpected argument '\(argument)': \(command.name) reads no network file",
             command: command)
         }
-        guard file == nil else {
+        if file == nil {
+          file = argument
+        } else if trailing.count < command.trailingArguments.count {
+          trailing.append(argument)
+        } else {
+          let takes =
+            command.trailingArguments.isEmpty
+            ? "reads one network file"
+            : "takes "
+              + (["<network>"] + command.trailingArguments.map { "<\($0.name)>" })
+              .joined(separator: " ")
           throw UsageError(
-            "unexpected argument '\(argument)': \(command.name) reads one network file",
-            command: command)
+            "unexpected argument '\(argument)': \(command.name) \(takes)", command: command)
         }
-        file = argument
         continue
       }
       if argument == "--" {
@@ -100,10 +111,14 @@ struct ParsedArguments {
       throw UsageError(
         "missing network file (a path, or - for standard input)", command: command)
     }
+    if trailing.count < command.trailingArguments.count {
+      throw UsageError(command.trailingArguments[trailing.count].missing, command: command)
+    }
     if let missing = command.allOptions.first(where: { $0.isRequired && values[$0.name] == nil }) {
       throw UsageError("missing '\(missing.label)'", command: command)
     }
     self.file = file
+    self.trailing = trailing
     self.values = values
   }
 

@@ -22,7 +22,11 @@ enum HelpText {
     text += "\nOPTIONS:\n"
     text += row(label: "-h, --help", help: "Show help information.", column: labelColumn)
     text += row(label: "--version", help: "Show the version.", column: labelColumn)
-    text += "\nEXIT CODES: 0 success; 1 the input is invalid or cannot be read; 64 bad usage.\n"
+    text +=
+      "\n"
+      + wrap(
+        "EXIT CODES: 0 success; 1 the input is invalid or cannot be read; 64 bad usage; "
+          + "74 an output cannot be written.") + "\n"
     text += "\nSee 'trustmap help <command>' for detailed help.\n"
     return text
   }
@@ -38,6 +42,9 @@ enum HelpText {
         label: "<network>",
         help: "The network file (JSON, format version 1), or - for standard input.",
         column: labelColumn)
+      for argument in command.trailingArguments {
+        text += row(label: "<\(argument.name)>", help: argument.help, column: labelColumn)
+      }
       text += "\n"
     }
     text += "OPTIONS:\n"
@@ -73,6 +80,7 @@ enum HelpText {
   private static func usageParts(_ command: any Command.Type) -> [String] {
     var parts = ["trustmap", command.name]
     if command.takesNetwork { parts.append("<network>") }
+    parts += command.trailingArguments.map { "<\($0.name)>" }
     for option in command.options {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")
