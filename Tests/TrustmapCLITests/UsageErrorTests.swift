@@ -136,6 +136,7 @@ struct UsageErrorTests {
     case "reach": arguments = [name, "Examples/org.json", "--person", "dee", "--format", "json"]
     case "groups": arguments = [name, "Examples/org.json", "--community", "guild", "--format", "json"]
     case "generate": arguments = [name, "--people", "3", "--ties", "2"]
+    case "convert": arguments = [name, "Examples/org.json", "-", "--to", "json"]
     default: arguments = [name, "Examples/org.json", "--format", "json"]
     }
     let result = trustmap(arguments)
@@ -151,6 +152,7 @@ struct UsageErrorTests {
       case "tribes": ["resolution", "seed", "quality", "weighted", "restarts", "levels"]
       case "validate": ["file", "valid", "errors", "warnings", "people", "ties", "strongTies", "problems", "unlisted"]
       case "generate": ["trustmap", "name", "people", "ties", "communities"]
+      case "convert": ["trustmap", "name", "strongTieThreshold", "people", "ties", "communities"]
       default: []
       }
     #expect(keys == expected)
