@@ -13,6 +13,12 @@
 extension ChunkedOutput {
   /// Appends one field, quoted when it has to be.
   mutating func appendCSVField(_ bytes: some Collection<UInt8>) {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { appendCSVField(buffer: $0) }
+    if done == nil { Array(bytes).withUnsafeBufferPointer { appendCSVField(buffer: $0) } }
+  }
+
+  /// Appends one field, quoted when it has to be.
+  mutating func appendCSVField(buffer bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
       append(bytes: bytes)
       return
@@ -27,6 +33,7 @@ extension ChunkedOutput {
 
   /// Appends one field, quoted when it has to be.
   mutating func appendCSVField(_ text: String) {
-    appendCSVField(text.utf8)
+    var text = text
+    text.withUTF8 { appendCSVField(buffer: $0) }
   }
 }

@@ -50,11 +50,11 @@ enum GraphMLWriter: FormatWriter {
       """)
     // Keys d0, d1, … in the order declared.
     var keyCount = 0
-    func key(_ domain: StaticString, _ name: String, _ type: StaticString) -> String {
-      let id = "d\(keyCount)"
+    func key(_ domain: StaticString, _ name: String, _ type: StaticString) -> [UInt8] {
+      let id = Array("d\(keyCount)".utf8)
       keyCount += 1
       out.append("  <key id=\"")
-      out.append(raw: id)
+      out.append(bytes: id)
       out.append("\" for=\"")
       out.append(domain)
       out.append("\" attr.name=\"")
@@ -135,11 +135,11 @@ enum GraphMLWriter: FormatWriter {
 
   /// `<data key="KEY">…</data>`, the value written by `value`.
   private static func data(
-    _ key: String, indent: Bool = false, to out: inout ChunkedOutput,
+    _ key: [UInt8], indent: Bool = false, to out: inout ChunkedOutput,
     _ value: (inout ChunkedOutput) -> Void
   ) {
     out.append(indent ? "    <data key=\"" : "<data key=\"")
-    out.append(raw: key)
+    out.append(bytes: key)
     out.append("\">")
     value(&out)
     out.append(indent ? "</data>\n" : "</data>")

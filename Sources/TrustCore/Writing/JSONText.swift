@@ -12,6 +12,12 @@
 extension ChunkedOutput {
   /// Appends `bytes` as a quoted JSON string.
   mutating func appendJSONString(_ bytes: some Collection<UInt8>) {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { appendJSONString(buffer: $0) }
+    if done == nil { Array(bytes).withUnsafeBufferPointer { appendJSONString(buffer: $0) } }
+  }
+
+  /// Appends `bytes` as a quoted JSON string.
+  mutating func appendJSONString(buffer bytes: UnsafeBufferPointer<UInt8>) {
     append(byte: UInt8(ascii: "\""))
     if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
       append(bytes: bytes)
@@ -37,6 +43,7 @@ extension ChunkedOutput {
 
   /// Appends `text` as a quoted JSON string.
   mutating func appendJSONString(_ text: String) {
-    appendJSONString(text.utf8)
+    var text = text
+    text.withUTF8 { appendJSONString(buffer: $0) }
   }
 }

@@ -14,6 +14,12 @@
 extension ChunkedOutput {
   /// Appends `bytes` between double quotes, escaped.
   mutating func appendQuoted(_ bytes: some Collection<UInt8>) {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { appendQuoted(buffer: $0) }
+    if done == nil { Array(bytes).withUnsafeBufferPointer { appendQuoted(buffer: $0) } }
+  }
+
+  /// Appends `bytes` between double quotes, escaped.
+  mutating func appendQuoted(buffer bytes: UnsafeBufferPointer<UInt8>) {
     append(byte: 0x22)
     if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
       append(bytes: bytes)
@@ -35,7 +41,8 @@ extension ChunkedOutput {
 
   /// Appends `text` between double quotes, escaped.
   mutating func appendQuoted(_ text: String) {
-    appendQuoted(text.utf8)
+    var text = text
+    text.withUTF8 { appendQuoted(buffer: $0) }
   }
 
   /// Appends `bytes` bare when they are a plain token (no white space,

@@ -28,7 +28,7 @@ enum XMLText {
   /// Whether any byte of `bytes` may need escaping or replacing (0xEF leads
   /// the encodings of U+FFFE and U+FFFF).
   @inline(__always)
-  static func needsEscaping(_ bytes: some Collection<UInt8>) -> Bool {
+  static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.contains { byte in
       byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22
         || byte == 0x27 || byte == 0xEF
@@ -39,6 +39,12 @@ enum XMLText {
 extension ChunkedOutput {
   /// Appends UTF-8 text escaped for XML (``XMLText``).
   mutating func appendXML(_ bytes: some Collection<UInt8>) {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { appendXML(buffer: $0) }
+    if done == nil { Array(bytes).withUnsafeBufferPointer { appendXML(buffer: $0) } }
+  }
+
+  /// Appends UTF-8 text escaped for XML (``XMLText``).
+  mutating func appendXML(buffer bytes: UnsafeBufferPointer<UInt8>) {
     guard XMLText.needsEscaping(bytes) else {
       append(bytes: bytes)
       return
@@ -62,6 +68,7 @@ extension ChunkedOutput {
 
   /// Appends text escaped for XML (``XMLText``).
   mutating func appendXML(_ text: String) {
-    appendXML(text.utf8)
+    var text = text
+    text.withUTF8 { appendXML(buffer: $0) }
   }
 }
