@@ -35,15 +35,16 @@ bin=.build/release/trustmap
 out=$(mktemp -d "$data/.bench-convert.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 
-measure() {  # name, command...: min and median seconds and peak MB over $runs runs
+measure() {  # name, command...: min and median wall and CPU seconds, peak MB over $runs runs
   local name=$1
   shift
   local times
   times=$(for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" "$@" 2>&1 > /dev/null | tail -n 1
+    /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 > /dev/null | tail -n 1
   done | sort -n)
-  echo "$times" | awk -v name="$name" '{t[NR]=$1; if ($2 > m) m=$2} END {
-    printf "%-26s min %7.2f s  median %7.2f s  peak %6d MB", name, t[1], t[int((NR+1)/2)], m/1024 }'
+  echo "$times" | awk -v name="$name" '{t[NR]=$1; if (NR == 1 || $2 + $3 < c) c=$2+$3; if ($4 > m) m=$4}
+    END { printf "%-28s wall min %6.2f s  median %6.2f s  cpu min %6.2f s  peak %5d MB",
+      name, t[1], t[int((NR+1)/2)], c, m/1024 }'
 }
 
 echo "$file: $(du -m "$file" | cut -f1) MB ($people people, $ties ties), $runs run(s) each, $(nproc) cores"
