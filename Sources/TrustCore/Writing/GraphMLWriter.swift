@@ -14,9 +14,10 @@
 ///
 /// Node ids are the person ids, edge ids `e0`, `e1`, … in file order. Names
 /// are text, never markup (``XMLText``): characters XML 1.0 cannot hold become
-/// U+FFFD. Lost: community names and communities without members; an
-/// attribute value's difference from none when it is empty (networkx drops
-/// empty data); a context name holding `;`. An attribute whose key is
+/// U+FFFD. Lost: community names and communities without members (the
+/// communities read back come in the order of their earliest member); a
+/// context name holding `;`. An empty attribute value is written as empty
+/// data (networkx reads it as none). An attribute whose key is
 /// `label`, `reportsTo`, `communities` or a result's name is written as
 /// `attribute:KEY`.
 ///

@@ -47,7 +47,9 @@ struct Keeps: OptionSet {
     switch format {
     case .json, .nodeLink: return .everything
     case .graphml:
-      return .everything.subtracting([.communityNames, .emptyCommunities, .communityOrder, .emptyValues, .allCharacters])
+      return .everything.subtracting([
+        .communityNames, .emptyCommunities, .communityOrder, .allCharacters,
+      ])
     case .gexf:
       return Keeps.of(.graphml).subtracting(.threshold)
     case .csv:
