@@ -55,12 +55,13 @@ enum CSVNetworkWriter: FormatWriter {
       }
     default:
       let ties = network.ties
-      let ids = network.people.ids
       out.append("Source,Target,Type,Id,Weight,Contexts\n")
+      var ends = TieEndBlock(network)
       for tie in 0..<ties.count {
-        out.appendCSVField(ids.utf8(Int(ties.from[tie])))
+        let (from, to) = ends.ids(of: tie)
+        out.appendCSVField(from)
         out.append(",")
-        out.appendCSVField(ids.utf8(Int(ties.to[tie])))
+        out.appendCSVField(to)
         out.append(ties.mutual[tie] ? ",Undirected," : ",Directed,")
         out.append(tie)
         out.append(",")

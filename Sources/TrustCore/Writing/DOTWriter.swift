@@ -84,11 +84,13 @@ enum DOTWriter: FormatWriter {
       try out.endRecord()
     }
     let ties = network.ties
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
+      let (from, to) = ends.ids(of: tie)
       out.append("  ")
-      out.appendQuoted(people.ids.utf8(Int(ties.from[tie])))
+      out.appendQuoted(from)
       out.append(" -> ")
-      out.appendQuoted(people.ids.utf8(Int(ties.to[tie])))
+      out.appendQuoted(to)
       out.append(" [strength=")
       out.append(number: ties.strength[tie])
       if ties.mutual[tie] { out.append(", dir=both") }

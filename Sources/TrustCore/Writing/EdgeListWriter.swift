@@ -21,11 +21,10 @@ enum EdgeListWriter: FormatWriter {
     throws
   {
     let ties = context.network.ties
-    let ids = context.network.people.ids
     out.append("# from to strength\n")
+    var ends = TieEndBlock(context.network)
     for tie in 0..<ties.count {
-      let from = ids.utf8(Int(ties.from[tie]))
-      let to = ids.utf8(Int(ties.to[tie]))
+      let (from, to) = ends.ids(of: tie)
       line(from, to, ties.strength[tie], to: &out)
       if ties.mutual[tie] { line(to, from, ties.strength[tie], to: &out) }
       try out.endRecord()

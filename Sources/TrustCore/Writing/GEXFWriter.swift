@@ -145,13 +145,15 @@ enum GEXFWriter: FormatWriter {
     }
     out.append("    </nodes>\n    <edges>\n")
     let ties = network.ties
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
+      let (from, to) = ends.ids(of: tie)
       out.append("      <edge id=\"")
       out.append(tie)
       out.append("\" source=\"")
-      out.appendXML(people.ids.utf8(Int(ties.from[tie])))
+      out.appendXML(from)
       out.append("\" target=\"")
-      out.appendXML(people.ids.utf8(Int(ties.to[tie])))
+      out.appendXML(to)
       out.append(ties.mutual[tie] ? "\" type=\"mutual\" weight=\"" : "\" weight=\"")
       out.append(number: ties.strength[tie])
       if ties.contextSlots(of: tie).isEmpty {

@@ -39,12 +39,13 @@ enum GraphFramesWriter: FormatWriter {
       return
     }
     let ties = network.ties
-    let ids = network.people.ids
     out.append("src,dst,weight,mutual,contexts\n")
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
-      out.appendCSVField(ids.utf8(Int(ties.from[tie])))
+      let (from, to) = ends.ids(of: tie)
+      out.appendCSVField(from)
       out.append(",")
-      out.appendCSVField(ids.utf8(Int(ties.to[tie])))
+      out.appendCSVField(to)
       out.append(",")
       out.append(number: ties.strength[tie])
       out.append(ties.mutual[tie] ? ",true," : ",false,")

@@ -115,13 +115,15 @@ enum GraphMLWriter: FormatWriter {
       try out.endRecord()
     }
     let ties = network.ties
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
+      let (from, to) = ends.ids(of: tie)
       out.append("    <edge id=\"e")
       out.append(tie)
       out.append("\" source=\"")
-      out.appendXML(people.ids.utf8(Int(ties.from[tie])))
+      out.appendXML(from)
       out.append("\" target=\"")
-      out.appendXML(people.ids.utf8(Int(ties.to[tie])))
+      out.appendXML(to)
       out.append("\">")
       data(weightKey, to: &out) { $0.append(number: ties.strength[tie]) }
       data(mutualKey, to: &out) { $0.append(ties.mutual[tie] ? "true" : "false") }

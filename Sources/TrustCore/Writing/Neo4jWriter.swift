@@ -44,13 +44,14 @@ enum Neo4jWriter: FormatWriter {
       return
     }
     let ties = network.ties
-    let ids = network.people.ids
     out.append(
       ":START_ID(Person),:END_ID(Person),:TYPE,strength:float,mutual:boolean,contexts:string[]\n")
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
-      out.appendCSVField(ids.utf8(Int(ties.from[tie])))
+      let (from, to) = ends.ids(of: tie)
+      out.appendCSVField(from)
       out.append(",")
-      out.appendCSVField(ids.utf8(Int(ties.to[tie])))
+      out.appendCSVField(to)
       out.append(",TRUSTS,")
       out.append(number: ties.strength[tie])
       out.append(ties.mutual[tie] ? ",true," : ",false,")

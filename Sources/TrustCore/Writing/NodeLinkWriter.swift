@@ -91,11 +91,13 @@ enum NodeLinkWriter: FormatWriter {
     }
     out.append("],\n \"edges\": [")
     let ties = network.ties
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
+      let (from, to) = ends.ids(of: tie)
       out.append(tie == 0 ? "\n  {\"source\": " : ",\n  {\"source\": ")
-      out.appendJSONString(people.ids.utf8(Int(ties.from[tie])))
+      out.appendJSONString(from)
       out.append(", \"target\": ")
-      out.appendJSONString(people.ids.utf8(Int(ties.to[tie])))
+      out.appendJSONString(to)
       out.append(", \"weight\": ")
       out.append(number: ties.strength[tie])
       out.append(

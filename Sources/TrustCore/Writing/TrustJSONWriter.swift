@@ -79,13 +79,14 @@ enum TrustJSONWriter: FormatWriter {
 
   private static func writeTies(_ network: TrustNetwork, to out: inout ChunkedOutput) throws {
     let ties = network.ties
-    let ids = network.people.ids
     out.append("  \"ties\": [")
+    var ends = TieEndBlock(network)
     for tie in 0..<ties.count {
+      let (from, to) = ends.ids(of: tie)
       out.append(tie == 0 ? "\n    {\"from\": " : ",\n    {\"from\": ")
-      out.appendJSONString(ids.utf8(Int(ties.from[tie])))
+      out.appendJSONString(from)
       out.append(", \"to\": ")
-      out.appendJSONString(ids.utf8(Int(ties.to[tie])))
+      out.appendJSONString(to)
       out.append(", \"strength\": ")
       out.append(number: ties.strength[tie])
       if ties.mutual[tie] { out.append(", \"mutual\": true") }
