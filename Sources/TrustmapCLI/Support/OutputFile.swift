@@ -32,6 +32,9 @@ import TrustCore
 /// ```
 ///
 /// A file dropped without ``commit()`` removes its temporary file.
+///
+/// - Complexity: one `stat` per input and output to refuse inputs; then the
+///   bytes written, one `write` call per chunk, and one `rename`.
 final class OutputFile {
   /// The path as given, for messages.
   let path: String
@@ -132,15 +135,19 @@ final class OutputFile {
       var status = stat()
       let found = input == "-" ? fstat(0, &status) == 0 : stat(input, &status) == 0
       if found, status.st_mode & S_IFMT == S_IFREG {
-        inputFiles.append((input, UInt64(status.st_dev), UInt64(status.st_ino)))
+        inputFiles.append(
+          (
+            input, UInt64(truncatingIfNeeded: status.st_dev),
+            UInt64(truncatingIfNeeded: status.st_ino)
+          ))
       }
     }
     for output in outputs where output != "-" {
       var status = stat()
       guard stat(output, &status) == 0 else { continue }
-      let same = inputFiles.first {
-        $0.device == UInt64(status.st_dev) && $0.inode == UInt64(status.st_ino)
-      }
+      let device = UInt64(truncatingIfNeeded: status.st_dev)
+      let inode = UInt64(truncatingIfNeeded: status.st_ino)
+      let same = inputFiles.first { $0.device == device && $0.inode == inode }
       guard let same else { continue }
       let through = same.path == output ? "" : " '\(displayName(of: same.path))' (the same file)"
       throw .usage(
