@@ -11,7 +11,8 @@ import TrustCore
 ///   - arguments: the full argument vector, program name first.
 ///   - stdout: receives the report (streamed, for `generate`).
 ///   - stderr: receives errors, warnings and hints.
-/// - Returns: 0 on success, 1 when the input is invalid or unreadable, 64 for bad usage.
+/// - Returns: 0 on success, 1 when the input is invalid or unreadable, 64 for bad usage,
+///   74 when an output cannot be written.
 public func run<Out: TextOutputStream, Err: TextOutputStream>(
   arguments: [String], stdout: inout Out, stderr: inout Err
 ) -> Int32 {
@@ -75,6 +76,9 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     case .input(let message):
       stderr.write(message)
       return ExitCode.invalidInput
+    case .cannotWrite(let message):
+      stderr.write(message)
+      return ExitCode.cannotWrite
     }
   }
 }

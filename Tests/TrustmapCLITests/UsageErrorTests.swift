@@ -202,6 +202,7 @@ struct UsageErrorTests {
     case "advise": arguments = [name, "Examples/org.json", "--person", "oz", "--format", "json"]
     case "groups": arguments = [name, "Examples/org.json", "--community", "guild", "--format", "json"]
     case "generate": arguments = [name, "--people", "3", "--ties", "2"]
+    case "convert": arguments = [name, "Examples/org.json", "-", "--to", "json"]
     default: arguments = [name, "Examples/org.json", "--format", "json"]
     }
     let result = trustmap(arguments)
@@ -227,6 +228,7 @@ struct UsageErrorTests {
       case "tribes": ["resolution", "seed", "quality", "weighted", "restarts", "levels"]
       case "validate": ["file", "valid", "errors", "warnings", "people", "ties", "strongTies", "problems", "unlisted"]
       case "generate": ["trustmap", "name", "people", "ties", "communities"]
+      case "convert": ["trustmap", "name", "strongTieThreshold", "people", "ties", "communities"]
       default: []
       }
     #expect(keys == expected)

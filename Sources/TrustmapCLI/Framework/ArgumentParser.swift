@@ -9,6 +9,8 @@ struct ParsedArguments {
   var file: String { files.first ?? "" }
   /// Every network file, in order (`diff` reads two).
   let files: [String]
+  /// The positional arguments after the network files (``Command/trailingArguments``), as given.
+  let trailing: [String]
   private let values: [String: [any Sendable]]
 
   /// The value of `option` (the last one given), or `nil`.
@@ -44,18 +46,28 @@ struct ParsedArguments {
   init(_ arguments: some Collection<String>, for command: any Command.Type) throws(UsageError) {
     self.command = command
     var files: [String] = []
+    var trailing: [String] = []
     let wanted = command.networkArguments.names.count
     var values: [String: [any Sendable]] = [:]
     var tokens = arguments.makeIterator()
     var onlyPositionals = false
     while let argument = tokens.next() {
       if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
-        guard files.count < wanted else {
+        if files.count < wanted {
+          files.append(argument)
+        } else if trailing.count < command.trailingArguments.count {
+          trailing.append(argument)
+        } else {
           let reads = ["no network file", "one network file", "two network files"][wanted]
+          let takes =
+            command.trailingArguments.isEmpty
+            ? "reads \(reads)"
+            : "takes "
+              + (command.networkArguments.names + command.trailingArguments.map { "<\($0.name)>" })
+              .joined(separator: " ")
           throw UsageError(
-            "unexpected argument '\(argument)': \(command.name) reads \(reads)", command: command)
+            "unexpected argument '\(argument)': \(command.name) \(takes)", command: command)
         }
-        files.append(argument)
         continue
       }
       if argument == "--" {
@@ -101,10 +113,14 @@ struct ParsedArguments {
         : "missing \(command.networkArguments.names[files.count]): \(command.name) compares two network files"
       throw UsageError(missing, command: command)
     }
+    if trailing.count < command.trailingArguments.count {
+      throw UsageError(command.trailingArguments[trailing.count].missing, command: command)
+    }
     if let missing = command.allOptions.first(where: { $0.isRequired && values[$0.name] == nil }) {
       throw UsageError("missing '\(missing.label)'", command: command)
     }
     self.files = files
+    self.trailing = trailing
     self.values = values
   }
 

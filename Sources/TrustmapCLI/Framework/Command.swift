@@ -24,6 +24,8 @@ protocol Command: Sendable {
   static var discussion: String { get }
   /// The network files it reads: none (`generate`), one, or two (`diff OLD NEW`).
   static var networkArguments: NetworkArguments { get }
+  /// Positional arguments after the network files (`convert`'s output), in order.
+  static var trailingArguments: [PositionalArgument] { get }
   /// Its options, in the order help lists them.
   static var options: [any OptionDeclaration] { get }
   /// Runs with `arguments`, writing the report through `output`; returns
@@ -35,6 +37,7 @@ protocol Command: Sendable {
 extension Command {
   static var aliases: [String] { [] }
   static var networkArguments: NetworkArguments { .one }
+  static var trailingArguments: [PositionalArgument] { [] }
   /// Every option the parser accepts (the declared ones; `--help` is handled before).
   static var allOptions: [any OptionDeclaration] { options }
 }
@@ -68,6 +71,21 @@ enum NetworkArguments: Sendable {
   }
 }
 
+/// A positional argument after the network file: its placeholder, its help,
+/// and the message when it is missing.
+///
+/// ```swift
+/// PositionalArgument(name: "output", help: "The file to write.", missing: "missing output file")
+/// ```
+struct PositionalArgument: Sendable {
+  /// The placeholder in usage lines, without brackets (`output`).
+  var name: String
+  /// One or two sentences for the ARGUMENTS section.
+  var help: String
+  /// The usage error when it is not given.
+  var missing: String
+}
+
 /// Every command, in the order `trustmap --help` lists them: adding a
 /// command is its file and one line here.
 let commandRegistry: [any Command.Type] = [
@@ -85,6 +103,7 @@ let commandRegistry: [any Command.Type] = [
   AdviseCommand.self,
   GenerateCommand.self,
   ValidateCommand.self,
+  ConvertCommand.self,
 ]
 
 /// The command called `name` or with `name` among its aliases.

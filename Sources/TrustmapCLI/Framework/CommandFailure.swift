@@ -8,6 +8,9 @@ enum ExitCode {
   static let invalidInput: Int32 = 1
   /// Bad usage: an unknown command or option, a missing or invalid value.
   static let usage: Int32 = 64
+  /// An output cannot be written: a full disk, no permission, no such folder
+  /// (`EX_IOERR` of sysexits.h).
+  static let cannotWrite: Int32 = 74
 }
 
 /// A usage problem: exit 64 with the message, a "did you mean" when there is
@@ -46,9 +49,11 @@ struct UsageError: Error {
   }
 }
 
-/// Why a command stopped: bad usage (exit 64) or an input that cannot be
-/// used (exit 1, with its messages for standard error).
+/// Why a command stopped: bad usage (exit 64), an input that cannot be
+/// used (exit 1, with its messages for standard error), or an output that
+/// cannot be written (exit 74, with its message: `Error: cannot write 'PATH': REASON`).
 enum CommandFailure: Error {
   case usage(UsageError)
   case input(String)
+  case cannotWrite(String)
 }

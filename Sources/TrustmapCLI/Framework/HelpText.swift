@@ -22,7 +22,11 @@ enum HelpText {
     text += "\nOPTIONS:\n"
     text += row(label: "-h, --help", help: "Show help information.", column: labelColumn)
     text += row(label: "--version", help: "Show the version.", column: labelColumn)
-    text += "\nEXIT CODES: 0 success; 1 the input is invalid or cannot be read; 64 bad usage.\n"
+    text +=
+      "\n"
+      + wrap(
+        "EXIT CODES: 0 success; 1 the input is invalid or cannot be read; 64 bad usage; "
+          + "74 an output cannot be written.") + "\n"
     text += "\nSee 'trustmap help <command>' for detailed help.\n"
     return text
   }
@@ -37,6 +41,9 @@ enum HelpText {
       text += "ARGUMENTS:\n"
       for (name, help) in zip(arguments.names, arguments.help) {
         text += row(label: name, help: help, column: labelColumn)
+      }
+      for argument in command.trailingArguments {
+        text += row(label: "<\(argument.name)>", help: argument.help, column: labelColumn)
       }
       text += "\n"
     }
@@ -73,6 +80,7 @@ enum HelpText {
   private static func usageParts(_ command: any Command.Type) -> [String] {
     var parts = ["trustmap", command.name]
     parts += command.networkArguments.names
+    parts += command.trailingArguments.map { "<\($0.name)>" }
     for option in command.options {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")
