@@ -1,5 +1,13 @@
 import TrustCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Runs the `trustmap` command line in process: the executable's `main` only calls this.
 ///
 /// ```swift
@@ -65,7 +73,33 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     } catch {
       throw .usage(error)
     }
+    if let path = parsed.value(of: Options.output), path != "-" {
+      // Written whole beside the target, then renamed: a failure leaves nothing behind.
+      try OutputFile.refuseInputs([path], inputs: parsed.files, command: command)
+      let file = try OutputFile(path: path)
+      var failure: CommandFailure?
+      var partial: String?
+      do throws(CommandFailure) {
+        stderr.write(
+          try command.run(parsed) { text in
+            guard failure == nil else { return }
+            do throws(CommandFailure) { try file.write(text) } catch { failure = error }
+          })
+      } catch {
+        guard case .partial(let messages) = error else { throw error }
+        partial = messages
+      }
+      if let failure { throw failure }
+      try file.commit()
+      if let partial { throw CommandFailure.partial(partial) }
+      return ExitCode.success
+    }
     let notes = try command.run(parsed) { stdout.write($0) }
+    // A write that failed (a full disk) is an error, never a quiet success.
+    if let failable = stdout as? any FailableTextOutputStream, let reason = failable.failure {
+      stderr.write("Error: cannot write to standard output: \(String(cString: strerror(reason)))\n")
+      return ExitCode.cannotWrite
+    }
     stderr.write(notes)
     return ExitCode.success
   } catch {
@@ -76,11 +110,21 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     case .input(let message):
       stderr.write(message)
       return ExitCode.invalidInput
+    case .partial(let message):
+      stderr.write(message)
+      return ExitCode.invalidInput
     case .cannotWrite(let message):
       stderr.write(message)
       return ExitCode.cannotWrite
     }
   }
+}
+
+/// A text stream that remembers its first failed write (a full disk), so
+/// that ``run(arguments:stdout:stderr:)`` can exit 74 instead of succeeding.
+public protocol FailableTextOutputStream: TextOutputStream {
+  /// The `errno` of the first write that failed, if any.
+  var failure: Int32? { get }
 }
 
 /// `unknown command 'x'`, with the closest command or alias.

@@ -140,7 +140,7 @@ struct UsageErrorTests {
         Error: missing value for '--person <id>'
         Usage: trustmap reach <network> --person <id> [--introducers <k>]
                [--community-by <attribute>] [--format <format>] [--strong <threshold>]
-               [--reciprocity <rule>] [--context <name> ...] [--quiet]
+               [--reciprocity <rule>] [--context <name> ...] [--quiet] [--output <file>]
           See 'trustmap reach --help' for more information.
 
         """)

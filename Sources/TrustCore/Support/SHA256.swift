@@ -34,27 +34,28 @@ package struct SHA256: Sendable {
 
   /// Adds bytes to the message.
   package mutating func update(_ bytes: some Collection<UInt8>) {
-    length &+= UInt64(bytes.count)
-    var rest = bytes[...]
-    if !pending.isEmpty {
-      let take = min(64 - pending.count, rest.count)
-      pending += rest.prefix(take)
-      rest = rest.dropFirst(take)
-      guard pending.count == 64 else { return }
-      let block = pending
-      pending.removeAll(keepingCapacity: true)
-      compress(block[...])
-    }
-    while rest.count >= 64 {
-      compress(rest.prefix(64))
-      rest = rest.dropFirst(64)
-    }
-    pending += rest
+    if let done = bytes.withContiguousStorageIfAvailable({ update(buffer: $0) }) { return done }
+    Array(bytes).withUnsafeBufferPointer { update(buffer: $0) }
   }
 
   /// Adds the bytes of a buffer (a mapped file, say) without copying it.
   package mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
-    update(buffer)
+    length &+= UInt64(buffer.count)
+    var start = 0
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, buffer.count)
+      pending += buffer[0..<take]
+      start = take
+      guard pending.count == 64 else { return }
+      let block = pending
+      pending.removeAll(keepingCapacity: true)
+      block.withUnsafeBytes { compress(blocks: $0) }
+    }
+    let whole = (buffer.count - start) / 64 * 64
+    if whole > 0, let base = buffer.baseAddress {
+      compress(blocks: UnsafeRawBufferPointer(start: base + start, count: whole))
+    }
+    pending += buffer[(start + whole)...]
   }
 
   /// The digest of everything added.
@@ -66,11 +67,7 @@ package struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
     }
-    var block = tail[...]
-    while !block.isEmpty {
-      compress(block.prefix(64))
-      block = block.dropFirst(64)
-    }
+    tail.withUnsafeBytes { compress(blocks: $0) }
     pending = []
     let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     return Digest(
@@ -86,36 +83,42 @@ package struct SHA256: Sendable {
     return hash.finish()
   }
 
-  private mutating func compress<Block: Collection<UInt8>>(_ block: Block) {
-    var w = [UInt32](repeating: 0, count: 64)
-    var index = block.startIndex
-    for t in 0..<16 {
-      var word: UInt32 = 0
-      for _ in 0..<4 {
-        word = word << 8 | UInt32(block[index])
-        index = block.index(after: index)
+  /// Runs the compression function over whole 64-byte blocks, the message
+  /// schedule in a small buffer on the stack.
+  private mutating func compress(blocks: UnsafeRawBufferPointer) {
+    precondition(blocks.count % 64 == 0, "whole blocks only")
+    Self.constants.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        var offset = 0
+        while offset < blocks.count {
+          for t in 0..<16 {
+            let at = offset + 4 * t
+            w[t] =
+              UInt32(blocks[at]) << 24 | UInt32(blocks[at + 1]) << 16 | UInt32(blocks[at + 2]) << 8
+              | UInt32(blocks[at + 3])
+          }
+          for t in 16..<64 {
+            let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
+            let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = state
+          for t in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ s0 &+ majority)
+          }
+          state = (
+            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
+            state.6 &+ g, state.7 &+ h
+          )
+          offset += 64
+        }
       }
-      w[t] = word
     }
-    for t in 16..<64 {
-      let s0 = rotate(w[t - 15], 7) ^ rotate(w[t - 15], 18) ^ (w[t - 15] >> 3)
-      let s1 = rotate(w[t - 2], 17) ^ rotate(w[t - 2], 19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = state
-    for t in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ Self.constants[t] &+ w[t]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-    }
-    state = (
-      state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f,
-      state.6 &+ g, state.7 &+ h
-    )
   }
 
   @inline(__always)

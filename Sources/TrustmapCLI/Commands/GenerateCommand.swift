@@ -1,13 +1,5 @@
 import TrustCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `trustmap generate`: a synthetic organisation, streamed to standard
 /// output or `--output`, so any size fits.
 enum GenerateCommand: Command {
@@ -28,9 +20,7 @@ enum GenerateCommand: Command {
   static let ties = Option<Int>.integer(
     "--ties", valueName: "m", setting: QuerySettings.generatedCount,
     help: "How many tie records.", defaultText: "10 per person")
-  static let output = Option<String>.text(
-    "--output", valueName: "file", help: "Write to this file instead of standard output.")
-  static let options: [any OptionDeclaration] = [people, ties, Options.seed, output]
+  static let options: [any OptionDeclaration] = [people, ties, Options.seed]
 
   static func run(_ arguments: ParsedArguments, output write: (String) -> Void)
     throws(CommandFailure) -> String
@@ -43,37 +33,7 @@ enum GenerateCommand: Command {
     }
     let generator = NetworkGenerator(
       people: people, ties: ties, seed: arguments.value(of: Options.seed) ?? 1)
-    guard let path = arguments.value(of: output), path != "-" else {
-      generator.write(to: write)
-      return ""
-    }
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else {
-      throw .input("Error: cannot write '\(path)': \(String(cString: strerror(errno)))\n")
-    }
-    defer { close(descriptor) }
-    var failed: Int32 = 0
-    generator.write { chunk in
-      if failed == 0 { failed = writeAll(chunk, to: descriptor) }
-    }
-    if failed != 0 {
-      throw .input("Error: cannot write '\(path)': \(String(cString: strerror(failed)))\n")
-    }
+    generator.write(to: write)
     return ""
-  }
-}
-
-/// Writes all of `text` to a file descriptor; returns 0, or the `errno` of the failure.
-func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
-  var text = text
-  return text.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count, let base = bytes.baseAddress {
-      let written = write(descriptor, base + offset, bytes.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      if written <= 0 { return errno == 0 ? EIO : errno }
-      offset += written
-    }
-    return 0
   }
 }

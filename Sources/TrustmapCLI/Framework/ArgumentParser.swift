@@ -12,6 +12,8 @@ struct ParsedArguments {
   /// The positional arguments after the network files (``Command/trailingArguments``), as given.
   let trailing: [String]
   private let values: [String: [any Sendable]]
+  /// Each option's values as typed, for provenance.
+  let texts: [String: [String]]
 
   /// The value of `option` (the last one given), or `nil`.
   func value<Value>(of option: Option<Value>) -> Value? {
@@ -49,6 +51,7 @@ struct ParsedArguments {
     var trailing: [String] = []
     let wanted = command.networkArguments.names.count
     var values: [String: [any Sendable]] = [:]
+    var texts: [String: [String]] = [:]
     var tokens = arguments.makeIterator()
     var onlyPositionals = false
     while let argument = tokens.next() {
@@ -94,6 +97,7 @@ struct ParsedArguments {
           throw UsageError("option '\(name)' takes no value", command: command)
         }
         values[name, default: []].append(try option.parse("", command: command))
+        texts[name, default: []].append("true")
         continue
       }
       let text: String
@@ -105,6 +109,7 @@ struct ParsedArguments {
         throw UsageError("missing value for '\(option.label)'", command: command)
       }
       values[name, default: []].append(try option.parse(text, command: command))
+      texts[name, default: []].append(text)
     }
     if files.count < wanted {
       let missing =
@@ -122,6 +127,7 @@ struct ParsedArguments {
     self.files = files
     self.trailing = trailing
     self.values = values
+    self.texts = texts
   }
 
   /// `--name` or `-x`, but not `-` or a negative number such as `-1` or `-0.5`.

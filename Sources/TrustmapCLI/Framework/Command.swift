@@ -38,8 +38,14 @@ extension Command {
   static var aliases: [String] { [] }
   static var networkArguments: NetworkArguments { .one }
   static var trailingArguments: [PositionalArgument] { [] }
-  /// Every option the parser accepts (the declared ones; `--help` is handled before).
-  static var allOptions: [any OptionDeclaration] { options }
+  /// Every option the parser accepts and help lists: the command's own,
+  /// then those every command shares (`--output`; `--help` is handled before).
+  static var allOptions: [any OptionDeclaration] {
+    options
+      + Options.shared(for: self).filter { shared in
+        !options.contains { $0.name == shared.name }
+      }
+  }
 }
 
 /// The network files a command reads, and how help names them.

@@ -56,4 +56,8 @@ enum CommandFailure: Error {
   case usage(UsageError)
   case input(String)
   case cannotWrite(String)
+  /// Some inputs could not be used (exit 1, with their messages), and the
+  /// report of the others is complete: it is kept (an `--output` file is
+  /// renamed into place).
+  case partial(String)
 }

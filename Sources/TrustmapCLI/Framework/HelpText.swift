@@ -48,7 +48,7 @@ enum HelpText {
       text += "\n"
     }
     text += "OPTIONS:\n"
-    for option in command.options {
+    for option in command.allOptions {
       text += row(label: option.label, help: option.help, column: labelColumn)
     }
     text += row(label: "-h, --help", help: "Show help information.", column: labelColumn)
@@ -81,7 +81,7 @@ enum HelpText {
     var parts = ["trustmap", command.name]
     parts += command.networkArguments.names
     parts += command.trailingArguments.map { "<\($0.name)>" }
-    for option in command.options {
+    for option in command.allOptions {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")
     }

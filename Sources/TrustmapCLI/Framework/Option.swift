@@ -17,6 +17,8 @@ struct Option<Value: Sendable>: OptionDeclaration {
   let isRepeatable: Bool
   let help: String
   private(set) var isRequired = false
+  /// The value used when the option is not given, as text (for provenance).
+  private(set) var defaultValueText: String?
   /// The value of a token, or the reason it is not one (`nil`: use the
   /// option's standard message, "expected …").
   private let parseValue: @Sendable (String) -> ParsedValue<Value>
@@ -33,6 +35,13 @@ struct Option<Value: Sendable>: OptionDeclaration {
     self.help = help
     self.expected = expected
     self.parseValue = parse
+  }
+
+  /// The same option with `text` as its default for provenance.
+  func defaulting(to text: String?) -> Option {
+    var copy = self
+    copy.defaultValueText = text
+    return copy
   }
 
   /// The same option, which the command cannot run without.
@@ -77,6 +86,9 @@ protocol OptionDeclaration: Sendable {
   var help: String { get }
   /// Whether the command cannot run without it.
   var isRequired: Bool { get }
+  /// The value used when it is not given, as text; `nil` when there is none
+  /// or it depends on the network.
+  var defaultValueText: String? { get }
   /// The value of `text`, or a usage error.
   func parse(_ text: String, command: any Command.Type) throws(UsageError) -> any Sendable
 }
@@ -93,7 +105,7 @@ extension OptionDeclaration {
 extension Option where Value == Bool {
   /// An option without a value: present or not.
   static func flag(_ name: String, help: String) -> Option {
-    Option(name, valueName: nil, help: help) { _ in .value(true) }
+    Option(name, valueName: nil, help: help) { _ in .value(true) }.defaulting(to: "false")
   }
 }
 
@@ -120,7 +132,7 @@ extension Option where Value == Int {
     ) { text in
       guard let value = Int(text), setting.allows(value) else { return .invalid }
       return .value(value)
-    }
+    }.defaulting(to: defaultText == nil ? setting.defaultValue.map(String.init) : nil)
   }
 }
 
@@ -135,7 +147,7 @@ extension Option where Value == UInt64 {
     ) { text in
       guard let value = UInt64(text), setting.allows(value) else { return .invalid }
       return .value(value)
-    }
+    }.defaulting(to: setting.defaultValue.map(String.init))
   }
 }
 
@@ -155,7 +167,7 @@ extension Option where Value == Double {
         return .invalid
       }
       return .value(value)
-    }
+    }.defaulting(to: defaultText == nil ? setting.defaultValue.map { formatNumber($0) } : nil)
   }
 }
 
@@ -174,7 +186,7 @@ extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue ==
       return .invalidWith(
         message: { _ in "invalid value '\(text)' for '\(name)': expected \(expected)" },
         suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-    }
+    }.defaulting(to: fallback.rawValue)
   }
 }
 

@@ -72,6 +72,19 @@ enum Options {
     "--near-depth", valueName: "d", setting: QuerySettings.nearDepth,
     help: "Strong-tie distance from a member that counts as near.")
 
+  // MARK: Shared by every command
+
+  /// `--output`: the report to a file, written beside it and renamed when complete.
+  static let output = Option<String>.text(
+    "--output", valueName: "file",
+    help: "Write the report to this file (written whole, then renamed into place) instead of "
+      + "standard output.")
+
+  /// The options every command takes besides its own.
+  static func shared(for command: any Command.Type) -> [any OptionDeclaration] {
+    command.trailingArguments.isEmpty ? [output] : []
+  }
+
   // MARK: Randomness
 
   /// `--seed`.

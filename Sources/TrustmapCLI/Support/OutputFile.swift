@@ -172,3 +172,18 @@ final class OutputFile {
     .cannotWrite("Error: cannot write '\(path)': \(String(cString: strerror(reason)))\n")
   }
 }
+
+/// Writes all of `text` to a file descriptor; returns 0, or the `errno` of the failure.
+func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
+  var text = text
+  return text.withUTF8 { bytes in
+    var offset = 0
+    while offset < bytes.count, let base = bytes.baseAddress {
+      let written = write(descriptor, base + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return errno == 0 ? EIO : errno }
+      offset += written
+    }
+    return 0
+  }
+}
