@@ -31,8 +31,14 @@ extension NetworkAssembler {
   /// - Complexity: O(1).
   @inline(__always)
   mutating func beginPerson(ordinal: Int) {
-    openPerson = OpenPerson(
-      ordinal: ordinal, firstAttribute: people.attributeKey.count, stamp: openPerson.stamp + 1)
+    openPerson.ordinal = ordinal
+    openPerson.index = -1
+    if openPerson.name != nil { openPerson.name = nil }
+    openPerson.manager = -1
+    if openPerson.managerReference != nil { openPerson.managerReference = nil }
+    openPerson.managerPlace = SourcePlace(source: 0, offset: 0)
+    openPerson.firstAttribute = people.attributeKey.count
+    openPerson.stamp &+= 1
   }
 
   /// Gives the open person their id, checked: not empty, no control
@@ -120,30 +126,32 @@ extension NetworkAssembler {
   /// - Complexity: O(1), or O(*a*) to drop *a* attributes.
   @discardableResult
   mutating func finishPerson() -> Int? {
-    let person = openPerson
-    guard person.index >= 0 else {
-      let extra = people.attributeKey.count - person.firstAttribute
+    // Fields are read in place: copying the open person costs a retain and
+    // a release of its name per person.
+    let index = openPerson.index
+    guard index >= 0 else {
+      let extra = people.attributeKey.count - openPerson.firstAttribute
       people.attributeKey.removeLast(extra)
       people.attributeValue.removeLast(extra)
       dropStagedBytes()
       return nil
     }
-    personOrdinals.record(ordinal: person.ordinal)
-    if let name = person.name {
+    personOrdinals.record(ordinal: openPerson.ordinal)
+    if let name = openPerson.name {
       people.nameSlot.append(Int32(truncatingIfNeeded: people.names.count))
       people.names.append(name)
     } else {
       people.nameSlot.append(-1)
     }
     people.attributeOffsets.append(people.attributeKey.count)
-    people.reportsTo.append(person.manager)
-    reportsToPlace.append(person.managerPlace)
-    if var reference = person.managerReference {
-      reference.owner = Int32(truncatingIfNeeded: person.index)
+    people.reportsTo.append(openPerson.manager)
+    reportsToPlace.append(openPerson.managerPlace)
+    if var reference = openPerson.managerReference {
+      reference.owner = Int32(truncatingIfNeeded: index)
       pending.append(reference)
     }
     scratchMark = scratch.count
-    return person.index
+    return index
   }
 
   /// Reports every reports-to cycle once, at the link of its first person

@@ -131,7 +131,7 @@ extension NetworkAssembler {
   /// checked too.
   ///
   /// - Complexity: O(1) amortised, plus its contexts.
-  @inline(__always)
+  @inline(never)
   mutating func addTie(ordinal: Int, from: TieEnd, to: TieEnd, strength: Double, mutual: Bool) {
     let tie = ties.strength.count
     var from = from
