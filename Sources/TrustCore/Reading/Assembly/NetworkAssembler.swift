@@ -146,20 +146,20 @@ struct NetworkAssembler {
     at place: SourcePlace, path: @autoclosure () -> DiagnosticPath
   ) -> Double? {
     var scanner = JSONScanner(bytes: text)
-    let first = scanner.peek()
-    let isNumber =
-      first == UInt8(ascii: "-")
-      || first.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-        ?? false
-    let shown = Self.shortText(text)
+    let isNumber: Bool
+    switch scanner.peek() ?? 0 {
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): isNumber = true
+    default: isNumber = false
+    }
+    // The text is made a string only for a message: most numbers are fine.
     guard isNumber, let number = try? scanner.number(), scanner.peek() == nil else {
       diagnostics.add(
         .error, .wrongType, at: place, path: path(),
-        "expected a number from 0 to 1, found '\(shown)'")
+        "expected a number from 0 to 1, found '\(Self.shortText(text))'")
       return nil
     }
     return checkedUnitNumber(
-      number.value, text: shown, what: what, code: code, at: place, path: path())
+      number.value, text: Self.shortText(text), what: what, code: code, at: place, path: path())
   }
 
   /// Checks a strong-tie threshold (see ``checkedUnitNumber(_:text:what:code:at:path:)``):
@@ -198,6 +198,8 @@ struct NetworkAssembler {
     resolvePending()
     checkSelfTies()
     tieEnds = []
+    pending = []
+    scratch = []
     finishCommunities()
     checkReportsToCycles()
     let kept = diagnostics.finish(sources: sources)
