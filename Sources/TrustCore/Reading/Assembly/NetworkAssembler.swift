@@ -12,7 +12,10 @@
 /// as bytes: those inside a registered source are kept as ranges, others
 /// (decoded text, a `String`'s bytes) are copied. A tie's ends can also be
 /// given as ranges of the tie source (``TieEnd``), which the assembler
-/// resolves at the end in one batched pass on every core.
+/// resolves at the end in one batched pass on every core. Positions
+/// (`ordinal`) are the reader's own, counting the records it drops; problems
+/// with the format itself (syntax, types) the reader adds to ``diagnostics``
+/// at places of its own, so they sort with the rest.
 ///
 /// ```swift
 /// var assembler = NetworkAssembler(diagnosticLimit: 1000)
