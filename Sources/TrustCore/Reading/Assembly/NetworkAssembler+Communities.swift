@@ -1,5 +1,11 @@
 /// The community a reader is giving fields to, between
 /// ``NetworkAssembler/beginCommunity(ordinal:)`` and ``NetworkAssembler/finishCommunity()``.
+///
+/// ```swift
+/// assembler.openCommunity.members  // [2, 0]: found so far, as person indices
+/// ```
+///
+/// - Complexity: 4 bytes per member found, and a reference per member not yet known.
 struct OpenCommunity: Sendable {
   /// The community's position in the reader's list.
   var ordinal = 0

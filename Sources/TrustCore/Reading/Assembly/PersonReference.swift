@@ -9,6 +9,8 @@
 /// ```swift
 /// let reference = assembler.reference(to: idBytes, at: place, role: .member)
 /// ```
+///
+/// - Complexity: 40 bytes, plus the id's bytes when copied.
 struct PersonReference: Sendable {
   /// What the reference is.
   enum Role: UInt8, Sendable {

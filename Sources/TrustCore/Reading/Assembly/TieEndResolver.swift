@@ -9,9 +9,14 @@
 /// ```swift
 /// let (from, to) = TieEndHandle.withColumns(count: 2, ends: ends, ids: ids, bytes: file) {
 ///   handle in
-///   for slot in 0..<4 { handle.setPerson(handle.ids.index(of: handle.key(of: slot)), at: slot) }
+///   for slot in 0..<4 {
+///     let person = handle.ids.index(of: handle.key(of: slot)) ?? -1
+///     handle.setPerson(Int32(person), at: slot)
+///   }
 /// }
 /// ```
+///
+/// - Complexity: O(1) per access.
 struct TieEndHandle: @unchecked Sendable {
   private let ends: UnsafeBufferPointer<TieEnd>
   private let from: UnsafeMutableBufferPointer<Int32>

@@ -193,6 +193,13 @@ extension JSONNetworkParser {
 /// The first part of a split ties array, read on another thread from the
 /// array's start up to the element that ends at the guessed `comma`;
 /// ``finish()`` waits for it and hands back what it read.
+///
+/// ```swift
+/// let first = TiesFirstPart(of: parser, open: open, comma: comma)  // reading now
+/// let (part, stop, failure) = first.finish()
+/// ```
+///
+/// - Complexity: the part's parse, O(*b*) in its bytes, on another thread.
 final class TiesFirstPart: @unchecked Sendable {
   /// Where the ties array opens, and the comma after which the second part starts.
   let open: Int

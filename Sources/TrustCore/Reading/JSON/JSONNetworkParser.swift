@@ -213,6 +213,14 @@ struct JSONNetworkParser {
 }
 
 /// A small set of key numbers (0 to 63) seen in one object.
+///
+/// ```swift
+/// var seen = KeySet()
+/// seen.insert(2)  // false: new
+/// seen.insert(2)  // true: a repeated key
+/// ```
+///
+/// - Complexity: O(1), one word.
 struct KeySet {
   private var bits: UInt64 = 0
   /// Adds `key`; returns whether it was already there.
