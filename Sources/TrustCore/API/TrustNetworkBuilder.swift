@@ -12,11 +12,16 @@
 ///
 /// - Complexity: O(*n* + *m*) to build.
 public struct TrustNetworkBuilder: Sendable {
-  private var people: [String] = []
-  private var ties: [String] = []
-  private var communities: [String] = []
+  /// What was added, in the order it was added.
+  private var records: [Record] = []
   private let name: String?
   private let strongTieThreshold: Double?
+
+  private enum Record: Sendable {
+    case person(id: String, name: String?, attributes: [String: String], reportsTo: String?)
+    case tie(from: String, to: String, strength: Double, mutual: Bool, contexts: [String])
+    case community(id: String, name: String?, members: [String])
+  }
 
   /// Starts an empty network.
   public init(name: String? = nil, strongTieThreshold: Double? = nil) {
@@ -28,99 +33,127 @@ public struct TrustNetworkBuilder: Sendable {
   public mutating func addPerson(
     _ id: String, name: String? = nil, attributes: [String: String] = [:], reportsTo: String? = nil
   ) {
-    var json = JSONWriter()
-    json.object { json in
-      Self.writeIdAndName(id, name, into: &json)
-      if !attributes.isEmpty {
-        json.key("attributes")
-        json.object { json in
-          for key in attributes.keys.sorted() {
-            json.key(key)
-            json.string(attributes[key] ?? "")
-          }
-        }
-      }
-      if let reportsTo {
-        json.key("reportsTo")
-        json.string(reportsTo)
-      }
-    }
-    people.append(json.output)
+    records.append(.person(id: id, name: name, attributes: attributes, reportsTo: reportsTo))
   }
 
   /// Adds a tie record: `from` trusts `to`.
   public mutating func addTie(
     from: String, to: String, strength: Double = 1, mutual: Bool = false, contexts: [String] = []
   ) {
-    var json = JSONWriter()
-    json.object { json in
-      json.key("from")
-      json.string(from)
-      json.key("to")
-      json.string(to)
-      json.key("strength")
-      if strength.isFinite {
-        json.number(strength)
-      } else {
-        json.string("not a number")  // read back as a wrong type, reported like a file's
-      }
-      if mutual {
-        json.key("mutual")
-        json.bool(true)
-      }
-      if !contexts.isEmpty {
-        json.key("contexts")
-        json.strings(contexts)
-      }
-    }
-    ties.append(json.output)
+    records.append(
+      .tie(from: from, to: to, strength: strength, mutual: mutual, contexts: contexts))
   }
 
   /// Adds a community with its members' ids.
   public mutating func addCommunity(_ id: String, name: String? = nil, members: [String]) {
-    var json = JSONWriter()
-    json.object { json in
-      Self.writeIdAndName(id, name, into: &json)
-      json.key("members")
-      json.strings(members)
-    }
-    communities.append(json.output)
-  }
-
-  private static func writeIdAndName(_ id: String, _ name: String?, into json: inout JSONWriter) {
-    json.key("id")
-    json.string(id)
-    if let name {
-      json.key("name")
-      json.string(name)
-    }
+    records.append(.community(id: id, name: name, members: members))
   }
 
   /// The network, checked as a file would be.
   ///
   /// - Throws: ``NetworkLoadError`` whose diagnostics name the element by
-  ///   path (`ties[3].to`), in the order the elements were added.
+  ///   path (`ties[3].to`), in the order the elements were added, with no
+  ///   location (there is no file to point into).
   public func build() throws(NetworkLoadError) -> TrustNetwork {
-    var text = #"{"trustmap": 1"#
-    if let name {
-      var json = JSONWriter()
-      json.string(name)
-      text += #", "name": "# + json.output
-    }
+    var feed = Feed()
+    feed.assembler.name = name
     if let strongTieThreshold {
-      var json = JSONWriter()
-      json.number(strongTieThreshold)
-      text += #", "strongTieThreshold": "# + json.output
+      feed.assembler.strongTieThreshold = feed.assembler.checkedThreshold(
+        strongTieThreshold, text: Self.text(of: strongTieThreshold), at: feed.nextPlace())
     }
-    text += #", "people": ["# + people.joined(separator: ",") + "]"
-    text += #", "ties": ["# + ties.joined(separator: ",") + "]"
-    text += #", "communities": ["# + communities.joined(separator: ",") + "]}"
-    do {
-      return try TrustNetwork(jsonString: text, source: "<builder>")
-    } catch {
-      var error = error
-      for index in error.diagnostics.indices { error.diagnostics[index].location = nil }
-      throw error
+    for record in records {
+      switch record {
+      case .person(let id, let name, let attributes, let reportsTo):
+        feed.addPerson(id, name: name, attributes: attributes, reportsTo: reportsTo)
+      case .tie(let from, let to, let strength, let mutual, let contexts):
+        feed.addTie(from: from, to: to, strength: strength, mutual: mutual, contexts: contexts)
+      case .community(let id, let name, let members):
+        feed.addCommunity(id, name: name, members: members)
+      }
     }
+    return try feed.assembler.finish(source: "<builder>").get()
   }
+
+  /// A number as a network file writes it, for messages.
+  private static func text(of value: Double) -> String {
+    var json = JSONWriter()
+    json.number(value)
+    return value.isFinite ? json.output : "\(value)"
+  }
+
+  /// The records fed to an assembler, each field at the next place of a
+  /// source with no bytes: problems come out in the order things were added.
+  private struct Feed {
+    var assembler = NetworkAssembler(diagnosticLimit: NetworkReader.defaultDiagnosticLimit)
+    let source: Int
+    var sequence = 0
+    var counts = (people: 0, ties: 0, communities: 0)
+
+    init() {
+      source = assembler.addSource(name: nil)
+    }
+
+    mutating func nextPlace() -> SourcePlace {
+      defer { sequence += 1 }
+      return SourcePlace(source: source, sequence: sequence)
+    }
+
+    mutating func addPerson(
+      _ id: String, name: String?, attributes: [String: String], reportsTo: String?
+    ) {
+      assembler.beginPerson(ordinal: counts.people)
+      counts.people += 1
+      let idPlace = nextPlace()
+      _ = withBytes(of: id) { assembler.personID($0, at: idPlace) }
+      assembler.personName(name)
+      for key in attributes.keys.sorted() {
+        let (code, repeated) = withBytes(of: key) { assembler.personAttributeKey($0) }
+        guard !repeated else { continue }
+        withBytes(of: attributes[key] ?? "") { assembler.personAttribute(key: code, value: $0) }
+      }
+      if let reportsTo {
+        let place = nextPlace()
+        withBytes(of: reportsTo) { assembler.personReportsTo($0, at: place) }
+      }
+      assembler.finishPerson()
+    }
+
+    mutating func addTie(
+      from: String, to: String, strength: Double, mutual: Bool, contexts: [String]
+    ) {
+      let ordinal = counts.ties
+      counts.ties += 1
+      let fromPlace = nextPlace()
+      let toPlace = nextPlace()
+      let fromEnd = withBytes(of: from) { assembler.tieEnd(id: $0, at: fromPlace, side: .from) }
+      let toEnd = withBytes(of: to) { assembler.tieEnd(id: $0, at: toPlace, side: .to) }
+      let checked = assembler.checkedStrength(
+        strength, text: TrustNetworkBuilder.text(of: strength), at: nextPlace(),
+        ordinal: ordinal)
+      for context in contexts { withBytes(of: context) { assembler.addTieContext($0) } }
+      assembler.addTie(
+        ordinal: ordinal, from: fromEnd, to: toEnd, strength: checked ?? 1, mutual: mutual)
+    }
+
+    mutating func addCommunity(_ id: String, name: String?, members: [String]) {
+      assembler.beginCommunity(ordinal: counts.communities)
+      counts.communities += 1
+      assembler.communityID(id, at: nextPlace())
+      assembler.communityName(name)
+      for member in members {
+        let place = nextPlace()
+        withBytes(of: member) { assembler.addMember($0, at: place) }
+      }
+      assembler.finishCommunity()
+    }
+
+  }
+}
+
+/// Calls `body` with the UTF-8 bytes of `string`.
+private func withBytes<Result>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+  -> Result
+{
+  var copy = string
+  return copy.withUTF8(body)
 }

@@ -12,7 +12,8 @@ public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
   public var line: Int
   /// The 1-based column, counted in Unicode scalars.
   public var column: Int
-  /// The 0-based byte offset from the start of the input.
+  /// The 0-based byte offset from the start of the input, or -1 when the
+  /// reader counted lines and columns rather than bytes.
   public var offset: Int
 
   /// Creates a location.

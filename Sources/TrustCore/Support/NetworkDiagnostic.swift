@@ -70,23 +70,36 @@ public struct NetworkDiagnostic: Sendable, Hashable {
   public var path: String
   /// What is wrong, in words.
   public var message: String
-  /// Where in the file; `nil` when the input has no bytes to point at.
+  /// Where in the file; `nil` when the input has no bytes to point at (a
+  /// network built in code).
   public var location: FileLocation?
+  /// The file the problem is in, when the network was read from several
+  /// (a ties file and a people file, say); `nil` for the network's own
+  /// source, the one ``NetworkLoadError/source`` names.
+  public var source: String?
 
   /// Creates a diagnostic.
   public init(
-    severity: Severity, code: Code, path: String, message: String, location: FileLocation?
+    severity: Severity, code: Code, path: String, message: String, location: FileLocation?,
+    source: String? = nil
   ) {
     self.severity = severity
     self.code = code
     self.path = path
     self.message = message
     self.location = location
+    self.source = source
   }
 
-  /// The compiler-style line: `SOURCE:LINE:COLUMN: error: PATH: message`.
+  /// The compiler-style line: `SOURCE:LINE:COLUMN: error: PATH: message`,
+  /// naming the diagnostic's own ``source`` when it has one, else `source`.
+  ///
+  /// ```swift
+  /// // people.csv:4:9: error: people[2].reportsTo: reports to unknown person 'zed'
+  /// print(diagnostic.formatted(source: "ties.csv"))
+  /// ```
   public func formatted(source: String) -> String {
-    var text = source
+    var text = self.source ?? source
     if let location { text += ":\(location.line):\(location.column)" }
     text += ": \(severity.rawValue): "
     if !path.isEmpty { text += "\(path): " }
