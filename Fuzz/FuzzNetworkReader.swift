@@ -37,19 +37,23 @@ public func fuzzNetworkReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int3
   case .success(let network):
     // Differential: the same records fed to the assembler through the
     // builder, ids decoded and all, give the same network.
-    var builder = TrustNetworkBuilder(name: network.name, strongTieThreshold: network.strongTieThreshold)
+    var builder = TrustNetworkBuilder(
+      name: network.name, strongTieThreshold: network.strongTieThreshold)
     for person in network.people {
       builder.addPerson(
         person.id, name: person.name, attributes: person.attributes, reportsTo: person.reportsTo)
     }
     for tie in network.allTies {
       builder.addTie(
-        from: tie.from, to: tie.to, strength: tie.strength, mutual: tie.mutual, contexts: tie.contexts)
+        from: tie.from, to: tie.to, strength: tie.strength, mutual: tie.mutual,
+        contexts: tie.contexts)
     }
     for community in network.communities {
       builder.addCommunity(community.id, name: community.name, members: community.members)
     }
-    guard let built = try? builder.build() else { preconditionFailure("the builder refused a network read") }
+    guard let built = try? builder.build() else {
+      preconditionFailure("the builder refused a network read")
+    }
     precondition(Array(built.people) == Array(network.people) && built.allTies == network.allTies)
     precondition(built.communities == network.communities)
     if network.warningCount == network.warnings.count {  // none left out by the cap
