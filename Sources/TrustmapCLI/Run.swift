@@ -94,12 +94,20 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
       if let partial { throw CommandFailure.partial(partial) }
       return ExitCode.success
     }
-    let notes = try command.run(parsed) { stdout.write($0) }
+    var notes = ""
+    var partial: CommandFailure?
+    do throws(CommandFailure) {
+      notes = try command.run(parsed) { stdout.write($0) }
+    } catch {
+      guard case .partial = error else { throw error }
+      partial = error
+    }
     // A write that failed (a full disk) is an error, never a quiet success.
     if let failable = stdout as? any FailableTextOutputStream, let reason = failable.failure {
       stderr.write("Error: cannot write to standard output: \(String(cString: strerror(reason)))\n")
       return ExitCode.cannotWrite
     }
+    if let partial { throw partial }
     stderr.write(notes)
     return ExitCode.success
   } catch {

@@ -53,19 +53,19 @@ struct HelpTests {
     #expect(
       help.contains(
         """
-        USAGE: trustmap analyse <network> [--format <format>] [--strong <threshold>]
+        USAGE: trustmap analyse <network>... [--format <format>] [--strong <threshold>]
                [--reciprocity <rule>] [--context <name> ...]
                [--community-by <attribute>] [--introducers <k>] [--near-depth <d>]
-               [--sections <list>] [--quiet]
+               [--sections <list>] [--quiet] [--output <file>]
         """))
   }
 
   @Test func eachCommandListsOnlyTheFormatsItWrites() {
     let validate = trustmap("help", "validate").output
-    #expect(validate.contains("--format <format>       Output format: text or json. (default: text)"))
+    #expect(validate.contains("--format <format>       Output format: text, json or jsonl. (default:"))
     #expect(!validate.contains("csv"))
     let reach = trustmap("help", "reach").output
-    #expect(reach.contains("Output format: text, json or csv."))
+    #expect(reach.contains("Output format: text, json, jsonl or csv."))
   }
 
   @Test func generateTakesNoNetworkArgument() {

@@ -10,8 +10,10 @@ struct UsageErrorTests {
     CommandLineCase(
       ["analyse", "Examples/org.json", "--formt", "json"], "Error: unknown option '--formt' for 'analyse'\nDid you mean '--format'?\n"),
     CommandLineCase(["analyse"], "Error: missing network file (a path, or - for standard input)\n"),
-    CommandLineCase(["analyse", "Examples/org.json", "--format", "xml"], "Error: invalid format 'xml' for 'analyse'; expected text, json, csv\n"),
-    CommandLineCase(["validate", "Examples/org.json", "--format", "csv"], "Error: invalid format 'csv' for 'validate'; expected text, json\n"),
+    CommandLineCase(
+      ["analyse", "Examples/org.json", "--format", "xml"], "Error: invalid format 'xml' for 'analyse'; expected text, json, jsonl, csv\n"),
+    CommandLineCase(
+      ["validate", "Examples/org.json", "--format", "csv"], "Error: invalid format 'csv' for 'validate'; expected text, json, jsonl\n"),
     CommandLineCase(["analyse", "Examples/org.json", "--strong", "2"], "Error: invalid value '2' for '--strong': expected a number from 0 to 1\n"),
     CommandLineCase(
       ["analyse", "Examples/org.json", "--strong", "-0.5"], "Error: invalid value '-0.5' for '--strong': expected a number from 0 to 1\n"),
@@ -53,7 +55,7 @@ struct UsageErrorTests {
     CommandLineCase(
       ["joins", "Examples/org.json", "--community-by", "tribe:9"],
       "Error: no tribe level '9' for '--community-by': this network has levels 0 to 2\n"),
-    CommandLineCase(["validate", "a.json", "b.json"], "Error: unexpected argument 'b.json': validate reads one network file\n"),
+    CommandLineCase(["reach", "a.json", "b.json", "--person", "x"], "Error: unexpected argument 'b.json': reach reads one network file\n"),
     CommandLineCase(["analyse", "Examples/org.json", "--strong", "0.5", "--strong", "0.6"], "Error: option '--strong' given more than once\n"),
     CommandLineCase(["--verison"], "Error: unknown option '--verison'; expected a command first\nDid you mean '--version'?\n"),
     CommandLineCase(["help", "reech"], "Error: unknown command 'reech'\nDid you mean 'reach'?\n"),
@@ -231,6 +233,8 @@ struct UsageErrorTests {
       case "convert": ["trustmap", "name", "strongTieThreshold", "people", "ties", "communities"]
       default: []
       }
-    #expect(keys == expected)
+    // Every JSON report ends with how it was made; the network files convert and generate write do not.
+    let provenance: Set<String> = ["generate", "convert"].contains(name) ? [] : ["provenance"]
+    #expect(keys == expected.union(provenance))
   }
 }

@@ -39,24 +39,46 @@ public struct NetworkValidation: Sendable, Hashable {
   /// Reads and checks the file at `path` (`-`: standard input), keeping the
   /// first `limit` problems.
   public init(contentsOfFile path: String, limit: Int = 100) {
-    source = path
     do {
-      let network = try TrustNetwork(contentsOfFile: path, diagnosticLimit: limit)
-      isValid = true
-      errorCount = 0
-      warningCount = network.warningCount
-      problems = Array(network.warnings.prefix(limit))
+      self.init(file: try NetworkFile(path: path), limit: limit)
+    } catch {
+      self.init(source: path, failure: error, limit: limit)
+    }
+  }
+
+  /// Checks the network in `file`, keeping the first `limit` problems.
+  public init(file: NetworkFile, limit: Int = 100) {
+    do {
+      let network = try file.network(diagnosticLimit: limit)
       // Building the default graph proves the file is usable, not only well formed.
       let strongTies = (try? TrustGraph(network))?.strongTieCount ?? 0
-      size = NetworkSize(
-        people: network.people.count, tieRecords: network.ties.count, strongTies: strongTies)
+      self.init(
+        source: file.path, isValid: true, errorCount: 0, warningCount: network.warningCount,
+        size: NetworkSize(
+          people: network.people.count, tieRecords: network.ties.count, strongTies: strongTies),
+        problems: Array(network.warnings.prefix(limit)))
     } catch {
-      isValid = error.errorCount == 0
-      errorCount = error.errorCount
-      warningCount = error.warningCount
-      problems = Array(error.diagnostics.prefix(limit))
-      size = nil
+      self.init(source: file.path, failure: error, limit: limit)
     }
+  }
+
+  private init(source: String, failure: NetworkLoadError, limit: Int) {
+    self.init(
+      source: source, isValid: failure.errorCount == 0, errorCount: failure.errorCount,
+      warningCount: failure.warningCount, size: nil,
+      problems: Array(failure.diagnostics.prefix(limit)))
+  }
+
+  private init(
+    source: String, isValid: Bool, errorCount: Int, warningCount: Int, size: NetworkSize?,
+    problems: [NetworkDiagnostic]
+  ) {
+    self.source = source
+    self.isValid = isValid
+    self.errorCount = errorCount
+    self.warningCount = warningCount
+    self.size = size
+    self.problems = problems
   }
 }
 

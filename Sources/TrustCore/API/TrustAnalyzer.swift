@@ -46,6 +46,18 @@ public struct TrustAnalyzer: Sendable {
   /// How many strong ties.
   public var strongTieCount: Int { graph.strongTieCount }
 
+  /// How the answers given so far were made: the strong-tie settings applied,
+  /// every setting the questions asked used, and the seed (docs/design.md,
+  /// 'Provenance and privacy').
+  ///
+  /// ```swift
+  /// let file = try NetworkFile(path: "Examples/org.json")
+  /// let analyzer = try TrustAnalyzer(try file.network())
+  /// _ = try analyzer.diversity(by: "role", permutations: 99, seed: 7)
+  /// analyzer.provenance(input: file.digest()).seed  // 7
+  /// ```
+  public func provenance(input: InputDigest?) -> Provenance { session.provenance(input: input) }
+
   /// The headline figures: people, ties, components, isolates, degrees of
   /// trust, and the file's communities.
   ///

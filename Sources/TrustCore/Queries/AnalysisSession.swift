@@ -28,6 +28,7 @@ package final class AnalysisSession: @unchecked Sendable {
   private var cachedForest: ReportsToForest?
   private var cachedTribes: [TribeSettings: TribeHierarchy] = [:]
   private var cachedCommunities: [CommunitySource: [IndexedCommunity]] = [:]
+  private var settingsLog = SettingsLog()
 
   /// From this many people up, Leiden's first level runs on the graph
   /// renumbered breadth first, the session's shared ``local``.
@@ -37,6 +38,43 @@ package final class AnalysisSession: @unchecked Sendable {
   package init(_ network: TrustNetwork, graph: TrustGraph) {
     self.network = network
     self.graph = graph
+    settingsLog.record("strongTieThreshold", .number(graph.threshold))
+    settingsLog.record("reciprocity", .text(graph.settings.reciprocity.rawValue))
+    settingsLog.record("contexts", .list(graph.settings.contexts))
+  }
+
+  // MARK: Provenance
+
+  /// Notes that a question used `value` for the setting `name`, for the
+  /// session's ``provenance(input:)``; each query records its own settings as it runs.
+  package func record(_ name: String, _ value: SettingValue) {
+    lock.withLock { settingsLog.record(name, value) }
+  }
+
+  /// Notes which communities a question used.
+  package func record(_ source: CommunitySource) {
+    let value: String
+    switch source {
+    case .file: value = "file"
+    case .attribute(let key): value = "attribute:\(key)"
+    case .tribes(let level): value = "tribe:\(level)"
+    }
+    record("communities", .text(value))
+  }
+
+  /// How the answers given so far were made: the graph's settings, then every
+  /// setting the questions used, and the seed of anything random.
+  package func provenance(input: InputDigest?) -> Provenance {
+    let log = lock.withLock { settingsLog }
+    var seed: UInt64?
+    switch log.value(of: QuerySettings.seed.name) {
+    case .unsigned(let value): seed = value
+    case .several(let values):
+      // The question's own comes last (the tribes behind `tribe` communities come first).
+      if case .unsigned(let value) = values.last { seed = value }
+    default: seed = nil
+    }
+    return Provenance(input: input, settings: log.list, seed: seed)
   }
 
   /// A session on the strong-tie graph of `network` built with `settings`.
@@ -86,6 +124,13 @@ package final class AnalysisSession: @unchecked Sendable {
   /// The tribe hierarchy found with `settings` (found on first use for each
   /// settings, then kept).
   package func tribes(_ settings: TribeSettings = TribeSettings()) -> TribeHierarchy {
+    record(QuerySettings.resolution.name, .number(settings.resolution))
+    record("quality", .text(settings.quality.rawValue))
+    record("unweighted", .flag(settings.unweighted))
+    record(
+      QuerySettings.restarts.name,
+      .integer(settings.effectiveRestarts(strongTies: graph.strongTieCount)))
+    record(QuerySettings.seed.name, .unsigned(settings.seed))
     if let found = lock.withLock({ cachedTribes[settings] }) { return found }
     // Taken outside the lock: `local` locks too.
     let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
@@ -110,6 +155,7 @@ package final class AnalysisSession: @unchecked Sendable {
   package func communities(_ source: CommunitySource) throws(TrustQueryError)
     -> [IndexedCommunity]
   {
+    record(source)
     if case .file = source { return network.indexedCommunities }
     if let found = lock.withLock({ cachedCommunities[source] }) { return found }
     let column: AttributeColumn

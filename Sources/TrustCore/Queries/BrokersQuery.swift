@@ -27,6 +27,8 @@ package struct BrokersQuery: Sendable {
   ///   closest), a tribe level the network does not reach, `unit` without
   ///   reports-to links, or a negative unit depth.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> BrokersAnswer {
+    session.record("by", .text(by))
+    session.record(QuerySettings.unitDepth.name, .integer(unitDepth))
     let groups: AttributeColumn
     if by == "unit" && !session.network.attributeKeys.contains("unit") {
       let depth = try QuerySettings.unitDepth.validated(unitDepth)

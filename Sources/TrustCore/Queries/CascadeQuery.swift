@@ -43,10 +43,24 @@ package struct CascadeQuery: Sendable {
     self.communities = communities
   }
 
-  /// The thresholds, checked.
+  /// The thresholds, checked (and the settings recorded for provenance).
   private func thresholds(in session: AnalysisSession) throws(TrustQueryError) -> [Double] {
+    session.record(QuerySettings.speakingThreshold.name, .number(threshold))
+    if let thresholdBy { session.record("thresholdBy", .text(thresholdBy)) }
+    recordStart(in: session)
     let everyone = try QuerySettings.speakingThreshold.validated(threshold)
     return try CascadeThresholds.of(session.network, default: everyone, attribute: thresholdBy)
+  }
+
+  /// Records how the starting speakers are chosen, for provenance.
+  private func recordStart(in session: AnalysisSession) {
+    session.record("weighted", .flag(weighted))
+    if let startCount {
+      session.record(QuerySettings.startCount.name, .integer(startCount))
+    } else if !start.isEmpty {
+      session.record("start", .list(start))
+    }
+    session.record(QuerySettings.seed.name, .unsigned(seed))
   }
 
   /// The named starting speakers, or `count` drawn with `seed`.
@@ -98,6 +112,7 @@ package struct CascadeQuery: Sendable {
     -> CascadeRunsAnswer
   {
     let runs = try QuerySettings.runs.validated(count)
+    session.record(QuerySettings.runs.name, .integer(runs))
     let thresholds = try self.thresholds(in: session)
     guard startCount != nil else {
       throw TrustQueryError(
@@ -124,6 +139,8 @@ package struct CascadeQuery: Sendable {
   /// The final share for every threshold i / 100, i = 0 … 100, for everyone,
   /// with the same starting speakers.
   package func sweep(in session: AnalysisSession) throws(TrustQueryError) -> CascadeSweepAnswer {
+    session.record("sweep", .flag(true))
+    recordStart(in: session)
     let starters = try self.starters(in: session, seed: seed)
     let steps = 101
     let spoke = SharedBuffer<Int>(repeating: 0, count: steps)
@@ -150,6 +167,8 @@ package struct CascadeQuery: Sendable {
   {
     let share = try QuerySettings.targetShare.validated(target)
     let most = try QuerySettings.maximumStart.validated(maximum)
+    session.record(QuerySettings.targetShare.name, .number(share))
+    session.record(QuerySettings.maximumStart.name, .integer(most))
     return GreedyStart(
       session.graph, thresholds: try thresholds(in: session), weighted: weighted, target: share,
       maximum: most)

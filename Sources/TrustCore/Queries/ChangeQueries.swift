@@ -27,6 +27,9 @@ package struct DiffQuery: Sendable {
   package func run(old: AnalysisSession, new: AnalysisSession) throws(TrustQueryError)
     -> DiffAnswer
   {
+    for session in [old, new] {
+      session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
+    }
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let oldCommunities = try old.communities(communities)
     let newCommunities = try new.communities(communities)
@@ -98,6 +101,8 @@ package struct AdviseQuery: Sendable {
   }
 
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> AdviceAnswer {
+    session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
+    if let by { session.record("by", .text(by)) }
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let index = try session.person(person)
     let column = try broadeningColumn(session, by)
@@ -140,6 +145,9 @@ package struct InviteQuery: Sendable {
   }
 
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> InvitationAnswer {
+    session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
+    session.record(QuerySettings.invitations.name, .integer(count))
+    if let by { session.record("by", .text(by)) }
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let count = try QuerySettings.invitations.validated(self.count)
     let list = try session.communities(communities)

@@ -34,6 +34,8 @@ package struct CommunityOverviewQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown attribute or tribe level,
   ///   a negative `nearDepth` or `introducersNeeded` below 1.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> [CommunityOverviewRow] {
+    session.record(QuerySettings.nearDepth.name, .integer(nearDepth))
+    session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
     let depth = try QuerySettings.nearDepth.validated(nearDepth)
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let list = try session.communities(communities)

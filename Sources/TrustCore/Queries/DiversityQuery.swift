@@ -32,6 +32,9 @@ package struct DiversityQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown attribute or tribe level,
   ///   or negative `permutations`.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> [DiversityAnalysis] {
+    session.record("attributes", .list(attributes))
+    session.record(QuerySettings.permutations.name, .integer(permutations))
+    if permutations > 0 { session.record(QuerySettings.seed.name, .unsigned(seed)) }
     let shuffles = try QuerySettings.permutations.validated(permutations)
     let network = session.network
     var columns: [AttributeColumn] = []

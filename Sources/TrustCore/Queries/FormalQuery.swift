@@ -22,6 +22,7 @@ package struct FormalQuery: Sendable {
   /// - Throws: ``TrustQueryError/Code/unanswerable`` when no one has a
   ///   `reportsTo`; ``TrustQueryError/Code/invalidSetting`` for a negative unit depth.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> FormalAnswer {
+    session.record(QuerySettings.unitDepth.name, .integer(unitDepth))
     let depth = try QuerySettings.unitDepth.validated(unitDepth)
     let forest = try Self.forest(in: session)
     let graph = session.graph

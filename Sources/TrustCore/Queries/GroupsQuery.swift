@@ -28,6 +28,7 @@ package struct GroupsQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown community, attribute or
   ///   tribe level, or a negative `nearDepth`.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> GroupsAnswer {
+    session.record(QuerySettings.nearDepth.name, .integer(nearDepth))
     let depth = try QuerySettings.nearDepth.validated(nearDepth)
     let list = try session.communities(communities)
     let index = try session.community(community, in: list, source: communities)

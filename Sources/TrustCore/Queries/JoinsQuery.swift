@@ -35,6 +35,7 @@ package struct JoinsQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown person, community,
   ///   attribute or tribe level, or `introducersNeeded` below 1.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> JoinsAnswer {
+    session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let list = try session.communities(communities)
     let personIndex = try person.map { (id: String) throws(TrustQueryError) in

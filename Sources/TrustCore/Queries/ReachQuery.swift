@@ -31,6 +31,7 @@ package struct ReachQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown person, attribute or tribe
   ///   level, or `introducersNeeded` below 1.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> ReachAnswer {
+    session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let index = try session.person(person)
     let list = try session.communities(communities)

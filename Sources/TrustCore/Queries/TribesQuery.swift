@@ -24,6 +24,7 @@ package struct TribesQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for a resolution that is not above 0,
   ///   restarts below 1, or a level the network does not reach.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> TribesAnswer {
+    if let level { session.record(QuerySettings.tribeLevel.name, .integer(level)) }
     _ = try QuerySettings.resolution.validated(settings.resolution)
     if let restarts = settings.restarts { _ = try QuerySettings.restarts.validated(restarts) }
     if let level { _ = try QuerySettings.tribeLevel.validated(level) }

@@ -11,6 +11,7 @@ enum AnalyseCommand: AnalysisCommand {
     community's joins and coherence, diversity per attribute, and the tribes. In CSV, one \
     row per person.
     """
+  static let networkArguments = NetworkArguments.many
   static let sections = Option<[String]>(
     "--sections", valueName: "list",
     help: "The report's sections, comma-separated: "
@@ -35,6 +36,10 @@ enum AnalyseCommand: AnalysisCommand {
   static func selectedSections(_ arguments: ParsedArguments) -> [any AnalyseSection.Type] {
     guard let asked = arguments.value(of: sections) else { return analyseSections }
     return analyseSections.filter { asked.contains($0.name) }
+  }
+
+  static func commandLineSettings(_ arguments: ParsedArguments) -> [(String, SettingValue)] {
+    [("sections", .list(selectedSections(arguments).map { $0.name }))]
   }
 
   static func phaseCount(_ arguments: ParsedArguments) -> Int {

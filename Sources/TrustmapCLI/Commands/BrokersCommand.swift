@@ -14,6 +14,7 @@ enum BrokersCommand: AnalysisCommand {
     efficiency, weighted by strength as networkx computes them. --by takes an \
     attribute, tribe or tribe:LEVEL, or unit for the formal units at --unit-depth.
     """
+  static let networkArguments = NetworkArguments.many
   static let by = Option<String>.text(
     "--by", valueName: "groups",
     help: "An attribute, tribe or tribe:LEVEL, or unit (the formal units).")

@@ -16,6 +16,7 @@ enum CascadeCommand: AnalysisCommand {
     speak, by lazy greedy selection (CELF): the cascade is not submodular, so this is a \
     heuristic, not the best set.
     """
+  static let networkArguments = NetworkArguments.many
   static let threshold = Option<Double>.number(
     "--threshold", valueName: "phi", setting: QuerySettings.speakingThreshold,
     help: "The share of trusted contacts who must have spoken for a person to speak.")

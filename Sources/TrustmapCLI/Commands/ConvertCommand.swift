@@ -88,7 +88,7 @@ enum ConvertCommand: Command {
     let withResults = arguments.has(withResults)
     let progress = ProgressReporter(quiet: arguments.isQuiet, phases: withResults ? 4 : 2)
     progress.phase("reading the network")
-    let network = try loadNetwork(arguments)
+    let network = try loadNetwork(arguments).network
     var results: NodeResults?
     if withResults {
       progress.phase("building the strong-tie graph")

@@ -23,16 +23,17 @@ enum DiffCommand: Command {
     let progress = ProgressReporter(quiet: arguments.isQuiet, phases: 4)
     progress.phase("reading the networks")
     // Both files are read before either fails, so both files' problems are listed.
-    var networks: [TrustNetwork] = []
+    var loaded: [LoadedNetwork] = []
     var problems = ""
     for file in arguments.files {
       do throws(CommandFailure) {
-        networks.append(try loadNetwork(file))
+        loaded.append(try loadNetwork(file, digest: arguments.format.hasProvenance))
       } catch {
         if case .input(let text) = error { problems += text }
       }
     }
-    guard problems.isEmpty, networks.count == 2 else { throw .input(problems) }
+    guard problems.isEmpty, loaded.count == 2 else { throw .input(problems) }
+    let networks = loaded.map(\.network)
     progress.phase("building the strong-tie graphs")
     let old = try makeSession(networks[0], arguments)
     let new = try makeSession(networks[1], arguments)
@@ -50,12 +51,15 @@ enum DiffCommand: Command {
     let answer = try usage(arguments) { () throws(TrustQueryError) in
       try query.run(old: old, new: new)
     }
-    let report = DiffReport(answer)
-    switch arguments.format {
-    case .text: output(DiffText(report: report, answer: answer).text().rendered())
-    case .json: output(report.jsonText + "\n")
-    case .csv: output(DiffText(report: report, answer: answer).csv().renderedCSV())
-    }
+    let item = BatchItem(
+      report: DiffText(report: DiffReport(answer), answer: answer),
+      provenance: {
+        var made = new.provenance(input: loaded[1].digest)
+        made.previousInput = loaded[0].digest
+        return made
+      })
+    var stream = ReportStream(format: arguments.format, many: false)
+    stream.write(item, file: arguments.files[1], output: output)
     let notes = zip(networks, arguments.files).map {
       warningNote($0, file: $1, quiet: arguments.isQuiet)
     }
@@ -64,9 +68,11 @@ enum DiffCommand: Command {
 }
 
 /// How a diff is told.
-struct DiffText {
+struct DiffText: Report {
   let report: DiffReport
   let answer: DiffAnswer
+
+  func json() -> any JSONEncodable { report }
 
   func text() -> TextReport {
     var text = TextReport()

@@ -12,6 +12,7 @@ enum DiversityCommand: AnalysisCommand {
     alike) and the diversity yield: mean Blau by volume band. A figure whose denominator \
     is 0 is n/a (null in JSON), never a made-up number.
     """
+  static let networkArguments = NetworkArguments.many
   static let by = Option<String>.text(
     "--by", valueName: "attribute", repeatable: true,
     help: "The attribute to measure diversity over, or tribe / tribe:LEVEL. Repeatable. "

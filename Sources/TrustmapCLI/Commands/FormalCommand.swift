@@ -12,6 +12,7 @@ enum FormalCommand: AnalysisCommand {
     how far their trust reaches beyond their span; and per unit (the people under each \
     person at --unit-depth), its density and E-I index. In CSV, one row per person.
     """
+  static let networkArguments = NetworkArguments.many
   static let unitDepth = Option<Int>.integer(
     "--unit-depth", valueName: "d", setting: QuerySettings.unitDepth,
     help: "The depth whose people name the units (0: the roots).")

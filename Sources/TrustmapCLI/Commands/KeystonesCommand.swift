@@ -10,6 +10,7 @@ enum KeystonesCommand: AnalysisCommand {
     component; and, per community, the members whose leaving would split the members' \
     own strong ties into more parts. In CSV, one row per keystone.
     """
+  static let networkArguments = NetworkArguments.many
   static let options: [any OptionDeclaration] =
     [Options.communityBy] + Options.graph(formats: formats) + [Options.quiet]
 

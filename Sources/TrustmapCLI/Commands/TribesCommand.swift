@@ -14,6 +14,7 @@ enum TribesCommand: AnalysisCommand {
     ties to other tribes) and the tribes it is tied to. Tribes are numbered by size, \
     largest first. In CSV, one row per person with the tribe at each level.
     """
+  static let networkArguments = NetworkArguments.many
   static let resolution = Option<Double>.number(
     "--resolution", valueName: "gamma", setting: QuerySettings.resolution,
     help: "Resolution γ: higher gives more, smaller tribes.")

@@ -9,6 +9,7 @@ enum ValidateCommand: Command {
     (the first hundred, then how many more), then a one-line summary. Exits 1 if there \
     is any error, 0 otherwise (warnings allowed).
     """
+  static let networkArguments = NetworkArguments.many
   static let formats: [OutputFormat] = [.text, .json]
   static let options: [any OptionDeclaration] = [Options.format(formats)]
   /// How many problems are listed.
@@ -17,25 +18,69 @@ enum ValidateCommand: Command {
   static func run(_ arguments: ParsedArguments, output: (String) -> Void) throws(CommandFailure)
     -> String
   {
-    let check = NetworkValidation(contentsOfFile: arguments.file, limit: listed)
-    if arguments.format == .json {
-      output(check.jsonText + "\n")
-      if check.isValid { return "" }
-      throw .input("")
+    try ReportBatch.run(arguments, output: output) { arguments throws(CommandFailure) in
+      var digest: InputDigest?
+      let check: NetworkValidation
+      do {
+        let file = try NetworkFile(
+          path: arguments.file, digestingInBackground: arguments.format.hasProvenance)
+        check = NetworkValidation(file: file, limit: listed)
+        if arguments.format.hasProvenance { digest = file.digest() }
+      } catch {
+        check = NetworkValidation(contentsOfFile: arguments.file, limit: listed)
+      }
+      let report = ValidationReport(check: check)
+      let provenance = Provenance(
+        input: digest, settings: KeyedList(keys: [], values: []), seed: nil)
+      // In text, an invalid file's problems and verdict go to standard error, a valid one's to
+      // standard output; in JSON, every verdict is the report.
+      let failure: String? =
+        check.isValid ? nil : (arguments.format == .text ? report.problemsText : "")
+      return BatchItem(report: report, provenance: { provenance }, failure: failure)
     }
-    let source = displayName(of: arguments.file)
+  }
+}
+
+/// What `validate` says of one file.
+struct ValidationReport: Report {
+  var check: NetworkValidation
+  let namesItsFile = true
+
+  /// The problems, one per line, then how many more there are.
+  private var problemLines: String {
+    let source = displayName(of: check.source)
     var text = ""
     for problem in check.problems { text += problem.formatted(source: source) + "\n" }
     if check.unlisted > 0 { text += "… and \(check.unlisted) more problems not listed\n" }
-    let errors = "\(check.errorCount) error\(check.errorCount == 1 ? "" : "s")"
-    let warnings = "\(check.warningCount) warning\(check.warningCount == 1 ? "" : "s")"
-    guard check.isValid, let size = check.size else {
-      throw .input(text + "\(source): invalid: \(errors), \(warnings)\n")
-    }
-    output(
-      text
-        + "\(source): valid: \(size.people) people, \(size.tieRecords) tie records, "
-        + "\(size.strongTies) strong ties; \(warnings)\n")
-    return ""
+    return text
   }
+
+  private var counts: (errors: String, warnings: String) {
+    let errors = check.errorCount
+    let warnings = check.warningCount
+    return (
+      "\(errors) error\(errors == 1 ? "" : "s")", "\(warnings) warning\(warnings == 1 ? "" : "s")"
+    )
+  }
+
+  /// An invalid file's problems and verdict, for standard error.
+  var problemsText: String {
+    let source = displayName(of: check.source)
+    return problemLines + "\(source): invalid: \(counts.errors), \(counts.warnings)\n"
+  }
+
+  func text() -> TextReport {
+    var text = TextReport()
+    // An invalid file's text is all on standard error (``problemsText``).
+    guard check.isValid, let size = check.size else { return text }
+    for line in problemLines.split(separator: "\n") { text.line(String(line)) }
+    text.line(
+      "\(displayName(of: check.source)): valid: \(size.people) people, \(size.tieRecords) tie "
+        + "records, \(size.strongTies) strong ties; \(counts.warnings)")
+    return text
+  }
+
+  func json() -> any JSONEncodable { check }
+
+  func csv() -> Table { Table(columns: []) }
 }

@@ -9,6 +9,13 @@ protocol Report {
   func json() -> any JSONEncodable
   /// The CSV table.
   func csv() -> Table
+  /// Whether every line of its text names the file already (`validate`), so
+  /// a batch over several files needs no `== FILE` header.
+  var namesItsFile: Bool { get }
+}
+
+extension Report {
+  var namesItsFile: Bool { false }
 }
 
 /// A command that reads a network, builds its strong-tie graph with the
@@ -36,20 +43,35 @@ extension AnalysisCommand {
   static func run(_ arguments: ParsedArguments, output: (String) -> Void) throws(CommandFailure)
     -> String
   {
-    let progress = ProgressReporter(
-      quiet: arguments.isQuiet, phases: 3 + phaseCount(arguments))
-    progress.phase("reading the network")
-    let network = try loadNetwork(arguments)
-    progress.phase("building the strong-tie graph")
-    let session = try makeSession(network, arguments)
-    progress.phase("analysing")
-    let report = try report(session, arguments, progress: progress)
-    if let writingPhase { progress.phase(writingPhase) }
-    switch arguments.format {
-    case .text: output(report.text().rendered())
-    case .json: output(report.json().jsonText + "\n")
-    case .csv: output(report.csv().renderedCSV())
+    try ReportBatch.run(arguments, output: output) { arguments throws(CommandFailure) in
+      let progress = ProgressReporter(
+        quiet: arguments.isQuiet, phases: 3 + phaseCount(arguments))
+      progress.phase("reading the network")
+      let loaded = try loadNetwork(arguments)
+      progress.phase("building the strong-tie graph")
+      let session = try makeSession(loaded.network, arguments)
+      progress.phase("analysing")
+      let report = try report(session, arguments, progress: progress)
+      if let writingPhase { progress.phase(writingPhase) }
+      return BatchItem(
+        report: report,
+        provenance: { provenance(session, digest: loaded.digest, arguments) },
+        notes: { warningNote(loaded.network, arguments) + progress.finish() })
     }
-    return warningNote(network, arguments) + progress.finish()
+  }
+
+  /// The session's provenance, with the command line's own settings.
+  static func provenance(
+    _ session: AnalysisSession, digest: InputDigest?, _ arguments: ParsedArguments
+  ) -> Provenance {
+    var made = session.provenance(input: digest)
+    for (name, value) in commandLineSettings(arguments) { made = made.adding(name, value) }
+    return made
+  }
+}
+
+extension Command {
+  static func commandLineSettings(_ arguments: ParsedArguments) -> [(String, SettingValue)] {
+    []
   }
 }

@@ -5,8 +5,17 @@ import TrustCore
 struct ParsedArguments {
   /// The command.
   let command: any Command.Type
-  /// The network file as given (`-` for standard input); empty for a command that reads none.
-  var file: String { files.first ?? "" }
+  /// The network file being read, as given (`-` for standard input): the
+  /// first, or the one a batch over several files is at; empty for a
+  /// command that reads none.
+  var file: String
+
+  /// The same arguments, reading `file` (one of a batch).
+  func reading(_ file: String) -> ParsedArguments {
+    var copy = self
+    copy.file = file
+    return copy
+  }
   /// Every network file, in order (`diff` reads two).
   let files: [String]
   /// The positional arguments after the network files (``Command/trailingArguments``), as given.
@@ -49,19 +58,19 @@ struct ParsedArguments {
     self.command = command
     var files: [String] = []
     var trailing: [String] = []
-    let wanted = command.networkArguments.names.count
+    let (wanted, most) = command.networkArguments.count
     var values: [String: [any Sendable]] = [:]
     var texts: [String: [String]] = [:]
     var tokens = arguments.makeIterator()
     var onlyPositionals = false
     while let argument = tokens.next() {
       if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
-        if files.count < wanted {
+        if files.count < (most ?? Int.max) {
           files.append(argument)
         } else if trailing.count < command.trailingArguments.count {
           trailing.append(argument)
         } else {
-          let reads = ["no network file", "one network file", "two network files"][wanted]
+          let reads = ["no network file", "one network file", "two network files"][min(wanted, 2)]
           let takes =
             command.trailingArguments.isEmpty
             ? "reads \(reads)"
@@ -125,6 +134,7 @@ struct ParsedArguments {
       throw UsageError("missing '\(missing.label)'", command: command)
     }
     self.files = files
+    self.file = files.first ?? ""
     self.trailing = trailing
     self.values = values
     self.texts = texts

@@ -22,12 +22,16 @@ protocol Command: Sendable {
   static var abstract: String { get }
   /// A paragraph: what it computes.
   static var discussion: String { get }
-  /// The network files it reads: none (`generate`), one, or two (`diff OLD NEW`).
+  /// The network files it reads: none (`generate`), one, one or more (`analyse A B C`), or
+  /// two (`diff OLD NEW`).
   static var networkArguments: NetworkArguments { get }
   /// Positional arguments after the network files (`convert`'s output), in order.
   static var trailingArguments: [PositionalArgument] { get }
   /// Its options, in the order help lists them.
   static var options: [any OptionDeclaration] { get }
+  /// What the command line adds to a report's provenance beyond the
+  /// questions' own settings (the sections of `analyse`).
+  static func commandLineSettings(_ arguments: ParsedArguments) -> [(String, SettingValue)]
   /// Runs with `arguments`, writing the report through `output`; returns
   /// what goes to standard error on success (warnings, timings).
   static func run(_ arguments: ParsedArguments, output: (String) -> Void) throws(CommandFailure)
@@ -54,6 +58,8 @@ enum NetworkArguments: Sendable {
   case none
   /// One: `<network>`.
   case one
+  /// One or more, each reported in turn: `<network>...`.
+  case many
   /// Two: `<old> <new>`.
   case pair
 
@@ -62,7 +68,18 @@ enum NetworkArguments: Sendable {
     switch self {
     case .none: return []
     case .one: return ["<network>"]
+    case .many: return ["<network>..."]
     case .pair: return ["<old>", "<new>"]
+    }
+  }
+
+  /// How many files at least, and at most (`nil`: no limit).
+  var count: (least: Int, most: Int?) {
+    switch self {
+    case .none: return (0, 0)
+    case .one: return (1, 1)
+    case .many: return (1, nil)
+    case .pair: return (2, 2)
     }
   }
 
@@ -72,6 +89,11 @@ enum NetworkArguments: Sendable {
     switch self {
     case .none: return []
     case .one: return ["The network file (JSON, format version 1), or - for standard input."]
+    case .many:
+      return [
+        "One or more network files (JSON, format version 1), or - for standard input; "
+          + "each is reported in turn, and the exit status is 1 if any cannot be used."
+      ]
     case .pair: return ["The earlier network: \(file).", "The later network: \(file)."]
     }
   }

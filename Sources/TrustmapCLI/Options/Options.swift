@@ -6,7 +6,13 @@ enum Options {
   // MARK: Output
 
   /// `--format`, listing only the formats the command writes.
-  static func format(_ formats: [OutputFormat]) -> Option<OutputFormat> {
+  /// A command that writes JSON also writes JSON Lines (one document per network per line).
+  static func format(_ declared: [OutputFormat]) -> Option<OutputFormat> {
+    var withLines = declared
+    if let json = withLines.firstIndex(of: .json), !withLines.contains(.jsonl) {
+      withLines.insert(.jsonl, at: json + 1)
+    }
+    let formats = withLines
     let names = formats.map(\.rawValue)
     let spoken =
       names.count <= 2
@@ -95,7 +101,10 @@ enum Options {
 
 /// The output formats.
 enum OutputFormat: String, Sendable, CaseIterable {
-  case text, json, csv
+  case text, json, jsonl, csv
+
+  /// Whether reports in this format end with their provenance.
+  var hasProvenance: Bool { self == .json || self == .jsonl }
 }
 
 extension ParsedArguments {

@@ -9,8 +9,9 @@
 struct CSVWriter {
   private(set) var output = ""
 
-  init(header: [String]) {
-    row(header)
+  /// Starts with the `header` row (none when `nil`: a table continued).
+  init(header: [String]?) {
+    if let header { row(header) }
   }
 
   mutating func row(_ fields: [String]) {

@@ -41,6 +41,13 @@ struct Table {
 
   mutating func row(_ cells: [Cell]) { rows.append(cells) }
 
+  /// Adds a column at `position` with `value` in every row (the `network`
+  /// column of a CSV over several files).
+  mutating func insertColumn(_ column: Column, value: Cell, at position: Int) {
+    columns.insert(column, at: position)
+    for index in rows.indices { rows[index].insert(value, at: position) }
+  }
+
   var isEmpty: Bool { rows.isEmpty }
 
   /// Aligned columns, two spaces apart, trailing spaces trimmed.
@@ -75,8 +82,8 @@ struct Table {
 
   /// RFC 4180 CSV: the titles, then one line per row; numbers at full
   /// precision (empty when undefined), lists joined with `;`.
-  func renderedCSV() -> String {
-    var csv = CSVWriter(header: columns.map(\.title))
+  func renderedCSV(header: Bool = true) -> String {
+    var csv = CSVWriter(header: header ? columns.map(\.title) : nil)
     for row in rows { csv.row(row.map { $0.csv }) }
     return csv.output
   }

@@ -1,14 +1,24 @@
 import TrustCore
 
-/// Reads the network a command line names, or fails with its first problems (exit 1).
-func loadNetwork(_ arguments: ParsedArguments) throws(CommandFailure) -> TrustNetwork {
-  try loadNetwork(arguments.file)
+/// A network as read, with the digest of its bytes when the report needs one.
+struct LoadedNetwork {
+  var network: TrustNetwork
+  var digest: InputDigest?
+}
+
+/// Reads the network a command line names, or fails with its first problems
+/// (exit 1); hashes its bytes meanwhile when the report is JSON, for the provenance.
+func loadNetwork(_ arguments: ParsedArguments) throws(CommandFailure) -> LoadedNetwork {
+  try loadNetwork(arguments.file, digest: arguments.format.hasProvenance)
 }
 
 /// Reads the network at `path`, or fails with its first problems (exit 1).
-func loadNetwork(_ path: String) throws(CommandFailure) -> TrustNetwork {
+func loadNetwork(_ path: String, digest: Bool = false) throws(CommandFailure) -> LoadedNetwork {
   do {
-    return try TrustNetwork(contentsOfFile: path, diagnosticLimit: 10)
+    // The file is let go once read: its mapped pages do not stay counted in the analysis.
+    let file = try NetworkFile(path: path, digestingInBackground: digest)
+    let network = try file.network(diagnosticLimit: 10)
+    return LoadedNetwork(network: network, digest: digest ? file.digest() : nil)
   } catch {
     throw .input(describe(error, limit: 10))
   }
