@@ -22,7 +22,8 @@
 /// }
 /// ```
 ///
-/// - Complexity: O(*n*) in the input size; each byte is looked at once.
+/// - Complexity: O(*n*) in the input size; unquoted fields are scanned
+///   eight bytes at a time until a byte that may end them.
 struct CSVLexer: ~Copyable {
   /// The file.
   let bytes: UnsafeBufferPointer<UInt8>
@@ -105,6 +106,8 @@ struct CSVLexer: ~Copyable {
     }
     recordStart = index
     recordCount += 1
+    guard let base = bytes.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
     record: while true {
       if bytes[index] == UInt8(ascii: "\"") {
         index = try quotedField(from: index)
@@ -133,13 +136,22 @@ struct CSVLexer: ~Copyable {
             + "\(lexByteName(delimiter)) or the end of the line", offset: index)
       }
       let start = index
-      while index < count {
-        let kind = classes[Int(bytes[index])]
-        if kind == Self.ordinary {
-          index &+= 1
-          continue
+      while true {
+        // Eight bytes at a time while none is special (see specialBytes).
+        if index &+ 8 <= count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let special = specialBytes(word)
+          if special == 0 {
+            index &+= 8
+            continue
+          }
+          index &+= special.trailingZeroBitCount &>> 3
+        } else {
+          while index < count && classes[Int(bytes[index])] == Self.ordinary { index &+= 1 }
+          if index == count { break }
         }
-        if kind == Self.delimiterClass {
+        let byte = bytes[index]
+        if byte == delimiter {
           fields.append(CSVField(start: start, end: index, isQuoted: false, needsUnquoting: false))
           index += 1
           if index == count {
@@ -149,10 +161,15 @@ struct CSVLexer: ~Copyable {
           }
           continue record
         }
-        if kind == Self.lineFeed {
+        if byte == 0x0A {
           fields.append(CSVField(start: start, end: index, isQuoted: false, needsUnquoting: false))
           index += 1
           break record
+        }
+        let kind = classes[Int(byte)]
+        if kind == Self.ordinary {
+          index += 1
+          continue
         }
         if kind == Self.nonASCII {
           let (_, length) = decodeUTF8Scalar(bytes, at: index, limit: count)
@@ -173,6 +190,21 @@ struct CSVLexer: ~Copyable {
     position = index
     if fields.count > expectedFieldCount { throw tooManyFields() }
     return true
+  }
+
+  /// A mask with the top bit set in each byte of `word` (little-endian) that
+  /// may be special in an unquoted field: a control byte (line ends and tab
+  /// among them), a non-ASCII byte, DEL, a quote or the delimiter. Bits above
+  /// the first special byte may be set falsely, but the lowest set bit is
+  /// always a special byte, which is all the scan uses.
+  @inline(__always)
+  private func specialBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
+    let control = (word &- ones &* 0x20) & ~word & high
+    return control | (word & high) | zeroBytes(word ^ (ones &* UInt64(delimiter)))
+      | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x7F))
   }
 
   /// Reads a quoted field from its opening quote; returns the index after the closing quote.
