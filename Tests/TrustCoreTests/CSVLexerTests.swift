@@ -104,6 +104,23 @@ struct CSVLexerTests {
     }
   }
 
+  @Test func aSpecialByteIsFoundAtEveryPlaceOfALongField() {
+    for place in 0..<20 {
+      let before = String(repeating: "x", count: place)
+      let after = String(repeating: "y", count: 19 - place)
+      #expect(csvRecords("\(before),\(after)\n").records == [[before, after]], "comma at \(place)")
+      let lines = [[before], [after]].filter { !$0[0].isEmpty }
+      #expect(csvRecords("\(before)\n\(after)").records == lines)
+      #expect(csvRecords("\(before)\r\n\(after)").records == lines)
+      #expect(csvRecords("\(before)é\t\(after),z").records == [["\(before)é\t\(after)", "z"]])
+      #expect(csvRecords("\(before)\"\(after)").failure?.offset == place)
+      #expect(csvRecords("\(before)\u{1}\(after)").failure?.offset == place)
+      #expect(csvRecords("\(before)\u{7F}\(after)").failure?.offset == place)
+      #expect(csvRecords("\(before)\r\(after)").failure?.offset == place)
+      #expect(csvRecords(bytes: Array(before.utf8) + [0xFF] + Array(after.utf8)).failure?.offset == place)
+    }
+  }
+
   @Test func fewerFieldsThanTheHeaderAreTheReadersToJudge() {
     #expect(csvRecords("a,b,c\n1\n2,3\n", header: true).records == [["a", "b", "c"], ["1"], ["2", "3"]])
   }

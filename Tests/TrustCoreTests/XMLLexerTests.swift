@@ -290,6 +290,38 @@ struct XMLLexerTests {
         == "the attribute 'p3:k9' repeats another of the tag: same local name, same namespace")
   }
 
+  @Test func elementsCanBeSkippedOrReadForTheirText() throws {
+    let bytes = Array(
+      "<g><data k='1'>a &amp; <y:s xmlns:y='u'><y:t>no</y:t></y:s>b<![CDATA[<c>]]></data><n/></g>".utf8)
+    var text: [UInt8] = []
+    var hadChildren = false
+    var after: [String] = []
+    try bytes.withUnsafeBufferPointer { buffer throws(LexFailure) in
+      var lexer = XMLLexer(bytes: buffer)
+      _ = try lexer.next()
+      guard let data = try lexer.next() else { return }
+      var output = LexBuffer<UInt8>()
+      hadChildren = try lexer.appendElementText(of: data, to: &output)
+      text = Array(output.elements)
+      guard let node = try lexer.next() else { return }
+      try lexer.skipElement(of: node)
+      while let token = try lexer.next() { after.append(lexer.string(token.name.start..<token.name.end)) }
+    }
+    #expect(String(decoding: text, as: UTF8.self) == "a & b<c>")
+    #expect(hadChildren)
+    #expect(after == ["g"])
+    let nested = Array("<a><b><c/><c>x</c></b><d/></a>".utf8)
+    var rest: [String] = []
+    try nested.withUnsafeBufferPointer { buffer throws(LexFailure) in
+      var lexer = XMLLexer(bytes: buffer)
+      _ = try lexer.next()
+      guard let b = try lexer.next() else { return }
+      try lexer.skipElement(of: b)
+      while let token = try lexer.next() { rest.append("\(token.kind) " + lexer.string(token.name.start..<token.name.end)) }
+    }
+    #expect(rest == ["startTag d", "endTag d", "endTag a"])
+  }
+
   @Test func textAndNamesMayBeAnyUnicode() {
     #expect(
       xmlTrace("<données été='ça'>日本語 😀</données>").events == [
