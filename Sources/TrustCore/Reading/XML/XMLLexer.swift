@@ -64,6 +64,12 @@ struct XMLLexer: ~Copyable {
     var shadowed: Int32
   }
 
+  /// What each byte is in a name: see ``nameStartByte`` and the others.
+  var nameBytes = LexBuffer<UInt8>(capacity: 256)
+  static let nameStartByte: UInt8 = 1
+  static let nameByte: UInt8 = 2
+  static let colonByte: UInt8 = 3
+  static let nonASCIIByte: UInt8 = 4
   var openElements = LexBuffer<OpenElement>(capacity: 64)
   var attributes = LexBuffer<XMLAttribute>(capacity: 16)
   var bindings = LexBuffer<NamespaceBinding>(capacity: 8)
@@ -83,6 +89,18 @@ struct XMLLexer: ~Copyable {
   init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int = XMLLexer.maximumDepth) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
+    for value in 0..<256 {
+      let byte = UInt8(value)
+      if byte >= 0x80 {
+        nameBytes.append(Self.nonASCIIByte)
+      } else if byte == UInt8(ascii: ":") {
+        nameBytes.append(Self.colonByte)
+      } else if XMLCharacters.isASCIINameStart(byte) {
+        nameBytes.append(Self.nameStartByte)
+      } else {
+        nameBytes.append(XMLCharacters.isASCIIName(byte) ? Self.nameByte : 0)
+      }
+    }
     uriBytes.append(contentsOf: Self.xmlNamespaceURI)
     bindings.append(
       NamespaceBinding(
@@ -333,7 +351,7 @@ struct XMLLexer: ~Copyable {
 
   /// Scans a name with at most one colon, neither first nor last, and a
   /// local part that starts like a name (the rules of XML namespaces).
-  mutating func qualifiedName(at start: Int, after context: String) throws(LexFailure) -> XMLName {
+  func qualifiedName(at start: Int, after context: StaticString) throws(LexFailure) -> XMLName {
     var index = start
     var colon = start - 1
     var colons = 0
@@ -343,23 +361,31 @@ struct XMLLexer: ~Copyable {
         offset: index)
     }
     var first = true
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        guard first ? XMLCharacters.isASCIINameStart(byte) : XMLCharacters.isASCIIName(byte) else {
-          break
-        }
-        if byte == UInt8(ascii: ":") {
-          colons += 1
-          colon = index
-        }
-        index += 1
-      } else {
-        let (value, length) = decodeUTF8Scalar(bytes, at: index, limit: bytes.count)
-        guard length > 0 else { throw invalidUTF8Failure(bytes, at: index) }
-        guard first ? XMLCharacters.isNameStart(value) : XMLCharacters.isName(value) else { break }
-        index += length
+    let count = bytes.count
+    while index < count {
+      let kind = nameBytes[Int(bytes[index])]
+      if kind == Self.nameStartByte {
+        index &+= 1
+        first = false
+        continue
       }
+      if kind == Self.nameByte {
+        if first { break }
+        index &+= 1
+        continue
+      }
+      if kind == Self.colonByte {
+        colons += 1
+        colon = index
+        index += 1
+        first = false
+        continue
+      }
+      guard kind == Self.nonASCIIByte else { break }
+      let (value, length) = decodeUTF8Scalar(bytes, at: index, limit: count)
+      guard length > 0 else { throw invalidUTF8Failure(bytes, at: index) }
+      guard first ? XMLCharacters.isNameStart(value) : XMLCharacters.isName(value) else { break }
+      index += length
       first = false
     }
     guard index > start else {
