@@ -160,9 +160,12 @@ SWIFT
 sources=$(find Sources/TrustCore/Reading/Lexing Sources/TrustCore/Reading/XML Sources/TrustCore/Reading/CSV \
   Sources/TrustCore/Reading/Lines -name '*.swift' | sort)
 if [ ! -x "$out/bench-lexers" ] || [ -n "$(find $sources "$out/main.swift" -newer "$out/bench-lexers")" ]; then
-  swiftc -O -g -wmo -parse-as-library -module-name TrustCoreBench -package-name trustmap $sources \
-    Sources/TrustCore/Support/{NetworkDiagnostic,FileLocation,StringInterner,HugePages}.swift \
-    "$out/main.swift" -o "$out/bench-lexers"
+  # Built inside $out, where swiftc leaves its module files.
+  root=$(pwd)
+  (cd "$out" && swiftc -O -g -wmo -parse-as-library -module-name TrustCoreBench -package-name trustmap \
+    $(for file in $sources; do echo "$root/$file"; done) \
+    "$root"/Sources/TrustCore/Support/{NetworkDiagnostic,FileLocation,StringInterner,HugePages}.swift \
+    main.swift -o bench-lexers)
 fi
 
 cat > "$out/peers.py" <<'PY'
