@@ -320,6 +320,45 @@ struct XMLLexerTests {
       while let token = try lexer.next() { rest.append("\(token.kind) " + lexer.string(token.name.start..<token.name.end)) }
     }
     #expect(rest == ["startTag d", "endTag d", "endTag a"])
+    // A value of white space is a value, even where white space is not reported.
+    let spaces = Array("<data>  <!-- c --> </data>".utf8)
+    var value: [UInt8] = []
+    try spaces.withUnsafeBufferPointer { buffer throws(LexFailure) in
+      var lexer = XMLLexer(bytes: buffer)
+      guard let data = try lexer.next() else { return }
+      var output = LexBuffer<UInt8>()
+      _ = try lexer.appendElementText(of: data, to: &output)
+      value = Array(output.elements)
+      let reports = lexer.reportsWhitespaceText
+      #expect(!reports)
+      #expect(try lexer.next() == nil)
+    }
+    #expect(value == Array("   ".utf8))
+  }
+
+  @Test func largeTagsAndManyPrefixesStayCorrect() {
+    // 20,000 prefixes declared on the root, children using the first and the last.
+    let declarations = (0..<20_000).map { "xmlns:p\($0)='urn:\($0)'" }.joined(separator: " ")
+    let children = String(repeating: "<p0:c/><p19999:d p7:k='v'/>", count: 1000)
+    let trace = xmlTrace("<r \(declarations)>\(children)</r>")
+    #expect(trace.failure == nil)
+    #expect(trace.events.count == 4002)
+    #expect(trace.events[1] == "<p0:c{urn:0}/>")
+    #expect(trace.events[3] == "<p19999:d{urn:19999} p7:k{urn:7}='v'/>")
+    // One prefix declared again at each of 500 levels resolves to the innermost.
+    let nested =
+      (0..<500).map { "<e xmlns:p='urn:\($0)'>" }.joined() + "<p:x/>"
+      + String(repeating: "</e>", count: 500)
+    let inner = xmlTrace(nested).events
+    #expect(inner.contains("<p:x{urn:499}/>"))
+    // After the inner declarations close, the outer one is back in scope.
+    let scoped = "<a xmlns:p='urn:out'>" + nested + "<p:y/></a>"
+    #expect(xmlTrace(scoped).events.contains("<p:y{urn:out}/>"))
+    // A tag of 30,000 attributes, one repeated at the end.
+    let attributes = (0..<30_000).map { "k\($0)='v'" }.joined(separator: " ")
+    #expect(
+      xmlFailure("<a \(attributes) k29999='w'/>")?.message
+        == "the attribute 'k29999' appears more than once in the tag")
   }
 
   @Test func textAndNamesMayBeAnyUnicode() {

@@ -21,12 +21,15 @@ extension XMLLexer {
   }
 
   /// Appends the decoded text directly inside the element `start` opened
-  /// (text of child elements is left out) up to its end tag; returns
-  /// whether it had child elements.
+  /// (text of child elements is left out), white space included, up to its
+  /// end tag; returns whether it had child elements.
   mutating func appendElementText(of start: XMLToken, to output: inout LexBuffer<UInt8>)
     throws(LexFailure) -> Bool
   {
     assert(start.kind == .startTag)
+    let reportedWhitespace = reportsWhitespaceText
+    reportsWhitespaceText = true
+    defer { reportsWhitespaceText = reportedWhitespace }
     var hadChildren = false
     while let token = try next() {
       switch token.kind {
