@@ -1,27 +1,50 @@
 #!/usr/bin/env bash
-# Fuzzes the network reader and graph build with libFuzzer and AddressSanitizer.
+# Fuzzes TrustCore with libFuzzer and AddressSanitizer.
 #
-#   Scripts/fuzz.sh SECONDS [JOBS]
+#   Scripts/fuzz.sh [--target NAME] SECONDS [JOBS]
 #
-# Builds TrustCore's sources with Fuzz/FuzzNetworkReader.swift into
-# .build-fuzz/fuzz-reader, then runs it on a working corpus seeded from
-# Fuzz/Corpus and Examples/. Crashes land in .build-fuzz/crashes/; turn each
-# into a regression test in Tests/TrustCoreTests/HostileInputTests.swift.
+# NAME is one of
+#   reader  the network reader and graph build (the default): Fuzz/FuzzNetworkReader.swift
+#   xml     the XML pull lexer:                               Fuzz/FuzzXMLLexer.swift
+#   csv     the CSV lexer and header matching:                Fuzz/FuzzCSVLexer.swift
+#   lines   the Pajek, NetDraw and edge-list lexers:          Fuzz/FuzzLineLexers.swift
+#
+# Builds TrustCore's sources with the target's file into .build-fuzz/fuzz-NAME
+# (fuzz-reader for the reader), then runs it on a working corpus seeded from
+# Fuzz/Corpus (Fuzz/Corpus-NAME for the lexers) and, for the reader,
+# Examples/. Crashes land in .build-fuzz/crashes/ (crashes-NAME/ for the
+# lexers); turn each into a regression test in Tests/TrustCoreTests/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target=reader
+if [ "${1:-}" = "--target" ]; then
+  target=${2:?"--target needs a name: reader, xml, csv or lines"}
+  shift 2
+fi
+case "$target" in
+  reader) file=FuzzNetworkReader.swift seeds=Fuzz/Corpus dict=json.dict suffix= ;;
+  xml) file=FuzzXMLLexer.swift seeds=Fuzz/Corpus-xml dict=xml.dict suffix=-xml ;;
+  csv) file=FuzzCSVLexer.swift seeds=Fuzz/Corpus-csv dict=csv.dict suffix=-csv ;;
+  lines) file=FuzzLineLexers.swift seeds=Fuzz/Corpus-lines dict=lines.dict suffix=-lines ;;
+  *) echo "unknown fuzz target '$target' (reader, xml, csv or lines)" >&2; exit 64 ;;
+esac
 seconds=${1:-60}
 jobs=${2:-1}
 out=.build-fuzz
-mkdir -p "$out/corpus" "$out/crashes"
+corpus=corpus$suffix
+crashes=crashes$suffix
+mkdir -p "$out/$corpus" "$out/$crashes"
 # Build from a snapshot of the sources, so editing them meanwhile is harmless.
-rm -rf "$out/src" && mkdir -p "$out/src" && cp -R Sources/TrustCore Fuzz/FuzzNetworkReader.swift "$out/src/"
+src="$out/src$suffix"
+rm -rf "$src" && mkdir -p "$src" && cp -R Sources/TrustCore "Fuzz/$file" "$src/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TrustCoreFuzz -package-name trustmap \
-  $(find "$out/src" -name '*.swift' | sort) -o "$out/fuzz-reader"
-cp -n Fuzz/Corpus/* Examples/*.json "$out/corpus/" 2> /dev/null || true
+  $(find "$src" -name '*.swift' | sort) -o "$out/fuzz-$target"
+cp -n "$seeds"/* "$out/$corpus/" 2> /dev/null || true
+if [ "$target" = reader ]; then cp -n Examples/*.json "$out/$corpus/" 2> /dev/null || true; fi
 export SWIFT_BACKTRACE=enable=no
-cp Fuzz/json.dict "$out/"
+cp "Fuzz/$dict" "$out/"
 cd "$out"  # libFuzzer writes its fuzz-N.log files here
 parallel=()
 if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
-./fuzz-reader corpus -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-  -artifact_prefix=crashes/ -print_final_stats=1 -dict=json.dict "${parallel[@]}"
+"./fuzz-$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+  -artifact_prefix="$crashes/" -print_final_stats=1 -dict="$dict" "${parallel[@]}"
