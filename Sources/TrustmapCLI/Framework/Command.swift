@@ -29,6 +29,9 @@ protocol Command: Sendable {
   static var trailingArguments: [PositionalArgument] { get }
   /// Its options, in the order help lists them.
   static var options: [any OptionDeclaration] { get }
+  /// The privacy options it takes (``Options/privacy(minimumGroupSize:)``):
+  /// by default all of them when it reads a network, none otherwise.
+  static var privacyOptions: [any OptionDeclaration] { get }
   /// What the command line adds to a report's provenance beyond the
   /// questions' own settings (the sections of `analyse`).
   static func commandLineSettings(_ arguments: ParsedArguments) -> [(String, SettingValue)]
@@ -42,6 +45,9 @@ extension Command {
   static var aliases: [String] { [] }
   static var networkArguments: NetworkArguments { .one }
   static var trailingArguments: [PositionalArgument] { [] }
+  static var privacyOptions: [any OptionDeclaration] {
+    networkArguments.names.isEmpty ? [] : Options.privacy(minimumGroupSize: true)
+  }
   /// Every option the parser accepts and help lists: the command's own,
   /// then those every command shares (`--output`; `--help` is handled before).
   static var allOptions: [any OptionDeclaration] {

@@ -48,15 +48,24 @@ enum HelpText {
       text += "\n"
     }
     text += "OPTIONS:\n"
-    for option in command.allOptions {
+    let privacy = Set(command.privacyOptions.map(\.name))
+    for option in command.allOptions where !privacy.contains(option.name) {
       text += row(label: option.label, help: option.help, column: labelColumn)
     }
     text += row(label: "-h, --help", help: "Show help information.", column: labelColumn)
+    if !privacy.isEmpty {
+      text += "\nPRIVACY OPTIONS:\n"
+      for option in command.privacyOptions {
+        text += row(label: option.label, help: option.help, column: labelColumn)
+      }
+    }
     return text
   }
 
   /// `trustmap reach <network> --person <id> [--introducers <k>] …`: every
-  /// option, required ones without brackets, repeatable ones with `...`.
+  /// option, required ones without brackets, repeatable ones with `...`;
+  /// the privacy options, which every report about people takes, as
+  /// `[<privacy options>]`.
   static func usageLine(_ command: any Command.Type) -> String {
     usageParts(command).joined(separator: " ")
   }
@@ -81,10 +90,12 @@ enum HelpText {
     var parts = ["trustmap", command.name]
     parts += command.networkArguments.names
     parts += command.trailingArguments.map { "<\($0.name)>" }
-    for option in command.allOptions {
+    let privacy = Set(command.privacyOptions.map(\.name))
+    for option in command.allOptions where !privacy.contains(option.name) {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")
     }
+    if !privacy.isEmpty { parts.append("[<privacy options>]") }
     return parts
   }
 

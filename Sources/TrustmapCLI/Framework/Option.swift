@@ -17,6 +17,8 @@ struct Option<Value: Sendable>: OptionDeclaration {
   let isRepeatable: Bool
   let help: String
   private(set) var isRequired = false
+  /// What the value names in the network, if anything (mapped to pseudonyms under `--pseudonymise`).
+  private(set) var referent: Referent?
   /// The value used when the option is not given, as text (for provenance).
   private(set) var defaultValueText: String?
   /// The value of a token, or the reason it is not one (`nil`: use the
@@ -44,6 +46,13 @@ struct Option<Value: Sendable>: OptionDeclaration {
     return copy
   }
 
+  /// The same option, whose value names people or a community by id.
+  func naming(_ referent: Referent) -> Option {
+    var copy = self
+    copy.referent = referent
+    return copy
+  }
+
   /// The same option, which the command cannot run without.
   func required() -> Option {
     var copy = self
@@ -62,6 +71,12 @@ struct Option<Value: Sendable>: OptionDeclaration {
       throw UsageError(message(command.name), command: command, suggestion: suggestion)
     }
   }
+}
+
+/// What an option's value names in the network: one person's id, ids of
+/// people separated by commas, or a community's id.
+enum Referent: Sendable {
+  case person, people, community
 }
 
 /// What an option's parser made of a token.
@@ -86,6 +101,8 @@ protocol OptionDeclaration: Sendable {
   var help: String { get }
   /// Whether the command cannot run without it.
   var isRequired: Bool { get }
+  /// What its value names in the network, if anything.
+  var referent: Referent? { get }
   /// The value used when it is not given, as text; `nil` when there is none
   /// or it depends on the network.
   var defaultValueText: String? { get }

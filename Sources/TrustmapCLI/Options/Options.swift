@@ -61,9 +61,11 @@ enum Options {
 
   /// `--person`.
   static let person = Option<String>.text("--person", valueName: "id", help: "The person, by id.")
+    .naming(.person)
   /// `--community`.
   static let community = Option<String>.text(
-    "--community", valueName: "id", help: "The community, by id (see --community-by).")
+    "--community", valueName: "id", help: "The community, by id (see --community-by)."
+  ).naming(.community)
   /// `--community-by`.
   static let communityBy = Option<String>.text(
     "--community-by", valueName: "attribute",
@@ -86,9 +88,10 @@ enum Options {
     help: "Write the report to this file (written whole, then renamed into place) instead of "
       + "standard output.")
 
-  /// The options every command takes besides its own.
+  /// The options every command takes besides its own: `--output` where the
+  /// report is the only output, and the privacy options where it is about people.
   static func shared(for command: any Command.Type) -> [any OptionDeclaration] {
-    command.trailingArguments.isEmpty ? [output] : []
+    (command.trailingArguments.isEmpty ? [output] : []) + command.privacyOptions
   }
 
   // MARK: Randomness
