@@ -99,7 +99,7 @@ package struct CommunityJoins: Sendable {
   /// ``summary()`` with the person rows already built, in any numbering.
   package func summary(rows: PersonCommunities) -> [JoinSummary] {
     let communityCount = communities.count
-    let tallies = SharedBuffer<JoinTally>(
+    let tallies = HugePageBuffer<JoinTally>(
       repeating: JoinTally(communityCount: communityCount), count: workerCount)
     let needed = Int32(truncatingIfNeeded: introducersNeeded)
     rows.offsets.withUnsafeBufferPointer { offsets in

@@ -82,11 +82,11 @@ package struct PersonCommunities: Sendable {
     let count = offsets.count - 1
     let block = 2048
     let blocks = (count + block - 1) / block
-    let lengths = SharedBuffer<Int32>(uninitializedCount: count)
-    let lists = SharedBuffer<[Int32]>(repeating: [], count: blocks)
-    let stamps = SharedBuffer<[UInt32]>(
+    let lengths = HugePageBuffer<Int32>(uninitializedCount: count)
+    let lists = HugePageBuffer<[Int32]>(repeating: [], count: blocks)
+    let stamps = HugePageBuffer<[UInt32]>(
       repeating: [UInt32](repeating: 0, count: communityCount), count: workerCount)
-    let lastStamps = SharedBuffer<UInt32>(repeating: 0, count: workerCount)
+    let lastStamps = HugePageBuffer<UInt32>(repeating: 0, count: workerCount)
     offsets.withUnsafeBufferPointer { offsets in
       targets.withUnsafeBufferPointer { targets in
         memberOffsets.withUnsafeBufferPointer { memberOffsets in

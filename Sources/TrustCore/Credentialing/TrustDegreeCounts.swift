@@ -25,12 +25,12 @@ package struct TrustDegreeCounts: Sendable, Hashable {
   /// theirs sit close in memory (a third faster on a million people).
   package init(_ local: LocalGraph) {
     let count = local.personCount
-    let first = SharedBuffer<Int32>(uninitializedCount: count)
-    let second = SharedBuffer<Int32>(uninitializedCount: count)
+    let first = HugePageBuffer<Int32>(uninitializedCount: count)
+    let second = HugePageBuffer<Int32>(uninitializedCount: count)
     // 16-bit stamps: half the cache footprint of 32-bit ones, cleared once
     // every 65,535 people a worker visits.
-    let stamps = (0..<workerCount).map { _ in SharedBuffer<UInt16>(repeating: 0, count: count) }
-    let lastStamps = SharedBuffer<UInt16>(repeating: 0, count: workerCount)
+    let stamps = (0..<workerCount).map { _ in HugePageBuffer<UInt16>(repeating: 0, count: count) }
+    let lastStamps = HugePageBuffer<UInt16>(repeating: 0, count: workerCount)
     local.offsets.withUnsafeBufferPointer { offsets in
       local.targets.withUnsafeBufferPointer { targets in
         local.order.withUnsafeBufferPointer { order in

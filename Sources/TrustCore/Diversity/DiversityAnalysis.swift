@@ -111,7 +111,7 @@ package struct DiversityAnalysis: Sendable, Hashable {
     -> [DiversityAnalysis]
   {
     if columns.count <= 1 { return columns.map { DiversityAnalysis(graph, column: $0) } }
-    let results = SharedBuffer<DiversityAnalysis?>(repeating: nil, count: columns.count)
+    let results = HugePageBuffer<DiversityAnalysis?>(repeating: nil, count: columns.count)
     DispatchQueue.concurrentPerform(iterations: columns.count) { index in
       results.pointer[index] = DiversityAnalysis(graph, column: columns[index])
     }
@@ -168,8 +168,8 @@ package struct DiversityAnalysis: Sendable, Hashable {
     let empty = PersonDiversity(
       person: 0, volume: 0, blau: nil, iqv: nil, entropyBits: nil, distinct: 0, eiIndex: nil,
       missing: 0)
-    let rows = SharedBuffer<PersonDiversity>(repeating: empty, count: graph.personCount)
-    let counts = SharedBuffer<[Int]>(
+    let rows = HugePageBuffer<PersonDiversity>(repeating: empty, count: graph.personCount)
+    let counts = HugePageBuffer<[Int]>(
       repeating: [Int](repeating: 0, count: valueCount), count: workerCount)
     forEachBlockInParallel(count: graph.personCount, block: 4096) { worker, range in
       var touched: [Int32] = []

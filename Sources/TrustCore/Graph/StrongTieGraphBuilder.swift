@@ -74,8 +74,8 @@ struct StrongTieGraphBuilder {
 
     // 1. Count each part's kept records per lower end, then turn the counts
     //    into each part's first position in every bucket.
-    let fill = SharedBuffer<Int32>(repeating: 0, count: parts * stride)
-    let keptByPart = SharedBuffer<Int>(repeating: 0, count: parts)
+    let fill = HugePageBuffer<Int32>(repeating: 0, count: parts * stride)
+    let keptByPart = HugePageBuffer<Int>(repeating: 0, count: parts)
     ties.from.withUnsafeBufferPointer { from in
       ties.to.withUnsafeBufferPointer { to in
         let columns = UnsafeSendable((from, to))
@@ -112,7 +112,7 @@ struct StrongTieGraphBuilder {
     }
 
     // Each part scatters its records into its slices of the buckets.
-    let entries = SharedBuffer<PairEntry>(uninitializedCount: kept)  // every slot is filled
+    let entries = HugePageBuffer<PairEntry>(uninitializedCount: kept)  // every slot is filled
     ties.from.withUnsafeBufferPointer { from in
       ties.to.withUnsafeBufferPointer { to in
         ties.strength.withUnsafeBufferPointer { strength in
@@ -156,10 +156,10 @@ struct StrongTieGraphBuilder {
       }
       return low
     }
-    let pairEnds = SharedBuffer<Int>(repeating: 0, count: people)
-    let strongAbove = SharedBuffer<Int32>(repeating: 0, count: people)
-    let weakAbove = SharedBuffer<Int32>(repeating: 0, count: people)
-    let reciprocatedByPart = SharedBuffer<Int>(repeating: 0, count: parts)
+    let pairEnds = HugePageBuffer<Int>(repeating: 0, count: people)
+    let strongAbove = HugePageBuffer<Int32>(repeating: 0, count: people)
+    let weakAbove = HugePageBuffer<Int32>(repeating: 0, count: people)
+    let reciprocatedByPart = HugePageBuffer<Int>(repeating: 0, count: parts)
     let threshold = threshold
     let mutualOnly = mutualOnly
     bucketStarts.withUnsafeBufferPointer { starts in
@@ -206,8 +206,8 @@ struct StrongTieGraphBuilder {
 
     // 3. Count each part's pairs per higher end (a person's lower neighbours),
     //    then lay out the runs and each part's first position in them.
-    let strongBelow = SharedBuffer<Int32>(repeating: 0, count: parts * people)
-    let weakBelow = SharedBuffer<Int32>(repeating: 0, count: parts * people)
+    let strongBelow = HugePageBuffer<Int32>(repeating: 0, count: parts * people)
+    let weakBelow = HugePageBuffer<Int32>(repeating: 0, count: parts * people)
     bucketStarts.withUnsafeBufferPointer { starts in
       let starts = UnsafeSendable(starts)
       forEachPartInParallel(boundaries: personBoundaries) { part, lows in

@@ -84,12 +84,12 @@ struct ClusteringGraph: Sendable {
     let block = 2048
     let blockCount = (clusterCount + block - 1) / block
     let workers = targets.count >= parallelMinimumTies ? workerCount : 1
-    let rowTargets = SharedBuffer<[Int32]>(repeating: [], count: blockCount)
-    let rowWeights = SharedBuffer<[Double]>(repeating: [], count: blockCount)
-    let rowLength = SharedBuffer<Int>(repeating: 0, count: clusterCount)
-    let newSelf = SharedBuffer<Double>(repeating: 0, count: clusterCount)
-    let newStrength = SharedBuffer<Double>(repeating: 0, count: clusterCount)
-    let newSize = SharedBuffer<Double>(repeating: 0, count: clusterCount)
+    let rowTargets = HugePageBuffer<[Int32]>(repeating: [], count: blockCount)
+    let rowWeights = HugePageBuffer<[Double]>(repeating: [], count: blockCount)
+    let rowLength = HugePageBuffer<Int>(repeating: 0, count: clusterCount)
+    let newSelf = HugePageBuffer<Double>(repeating: 0, count: clusterCount)
+    let newStrength = HugePageBuffer<Double>(repeating: 0, count: clusterCount)
+    let newSize = HugePageBuffer<Double>(repeating: 0, count: clusterCount)
     let scratch = (0..<workers).map { _ in
       UnsafeSendable(
         (

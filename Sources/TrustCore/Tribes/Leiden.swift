@@ -242,23 +242,23 @@ struct Leiden {
     var starts = [Int](repeating: 0, count: clusterCount + 1)
     for cluster in partition { starts[Int(cluster) + 1] += 1 }
     for cluster in 0..<clusterCount { starts[cluster + 1] += starts[cluster] }
-    let members = SharedBuffer<Int32>(repeating: 0, count: count)
+    let members = HugePageBuffer<Int32>(repeating: 0, count: count)
     var fill = starts
     for (node, cluster) in partition.enumerated() {
       members.pointer[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
       fill[Int(cluster)] += 1
     }
-    let refined = SharedBuffer<Int32>(repeating: 0, count: count)
-    let refinedWeight = SharedBuffer<Double>(repeating: 0, count: count)
-    let nonSingleton = SharedBuffer<Bool>(repeating: false, count: count)
-    let external = SharedBuffer<Double>(repeating: 0, count: count)
-    let edgeWeightTo = SharedBuffer<Double>(repeating: 0, count: count)
-    let isNeighbouring = SharedBuffer<Bool>(repeating: false, count: count)
+    let refined = HugePageBuffer<Int32>(repeating: 0, count: count)
+    let refinedWeight = HugePageBuffer<Double>(repeating: 0, count: count)
+    let nonSingleton = HugePageBuffer<Bool>(repeating: false, count: count)
+    let external = HugePageBuffer<Double>(repeating: 0, count: count)
+    let edgeWeightTo = HugePageBuffer<Double>(repeating: 0, count: count)
+    let isNeighbouring = HugePageBuffer<Bool>(repeating: false, count: count)
     let neighbouringOf = (0..<workerCount).map { _ in
-      SharedBuffer<Int32>(repeating: 0, count: count + 1)
+      HugePageBuffer<Int32>(repeating: 0, count: count + 1)
     }
     let cumulativeOf = (0..<workerCount).map { _ in
-      SharedBuffer<Double>(repeating: 0, count: count + 1)
+      HugePageBuffer<Double>(repeating: 0, count: count + 1)
     }
     let randomness = self.randomness
     let startsShared = UnsafeSendable(starts)
