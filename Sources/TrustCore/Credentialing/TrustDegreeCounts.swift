@@ -31,42 +31,39 @@ package struct TrustDegreeCounts: Sendable, Hashable {
     // every 65,535 people a worker visits.
     let stamps = (0..<workerCount).map { _ in HugePageBuffer<UInt16>(repeating: 0, count: count) }
     let lastStamps = HugePageBuffer<UInt16>(repeating: 0, count: workerCount)
-    local.offsets.withUnsafeBufferPointer { offsets in
-      local.targets.withUnsafeBufferPointer { targets in
-        local.order.withUnsafeBufferPointer { order in
-          let shared = UnsafeSendable((offsets, targets, order))
-          forEachBlockInParallel(count: count) { worker, range in
-            let (offsets, targets, order) = shared.value
-            let stamp = stamps[worker].pointer
-            var mark = lastStamps.pointer[worker]
-            let batch = NeighbourRowBatch()
-            defer { batch.deallocate() }
-            for node in range {
-              if mark == UInt16.max {
-                stamp.update(repeating: 0)
-                mark = 0
-              }
-              mark &+= 1
-              stamp[node] = mark
-              for slot in offsets[node]..<offsets[node + 1] { stamp[Int(targets[slot])] = mark }
-              var found: Int32 = 0
-              forEachNeighbourRow(
-                of: node, offsets: offsets, targets: targets, rowOffsets: offsets, batch: batch
-              ) { row in
-                // Branch-free: whether a friend's friend is new is a coin toss
-                // to the branch predictor, so count the comparison and always store.
-                for next in row {
-                  let other = Int(targets[next])
-                  found &+= stamp[other] != mark ? 1 : 0
-                  stamp[other] = mark
-                }
-              }
-              let person = Int(order[node])
-              first.pointer[person] = Int32(truncatingIfNeeded: offsets[node + 1] - offsets[node])
-              second.pointer[person] = found
+    local.withAdjacency { adjacency in
+      local.order.withUnsafeBufferPointer { order in
+        let order = UnsafeSendable(order)
+        forEachBlockInParallel(count: count) { worker, range in
+          let order = order.value
+          let stamp = stamps[worker].pointer
+          var mark = lastStamps.pointer[worker]
+          let batch = NeighbourRowBatch()
+          defer { batch.deallocate() }
+          for node in range {
+            if mark == UInt16.max {
+              stamp.update(repeating: 0)
+              mark = 0
             }
-            lastStamps.pointer[worker] = mark
+            mark &+= 1
+            stamp[node] = mark
+            let friends = adjacency.row(of: node)
+            for slot in friends { stamp[adjacency.target(at: slot)] = mark }
+            var found: Int32 = 0
+            adjacency.forEachNeighbourRow(of: node, in: adjacency.rows, batch: batch) { row in
+              // Branch-free: whether a friend's friend is new is a coin toss
+              // to the branch predictor, so count the comparison and always store.
+              for next in row {
+                let other = adjacency.target(at: next)
+                found &+= stamp[other] != mark ? 1 : 0
+                stamp[other] = mark
+              }
+            }
+            let person = Int(order[node])
+            first.pointer[person] = Int32(truncatingIfNeeded: friends.count)
+            second.pointer[person] = found
           }
+          lastStamps.pointer[worker] = mark
         }
       }
     }

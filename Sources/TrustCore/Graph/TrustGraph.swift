@@ -62,6 +62,21 @@ package struct TrustGraph: Sendable {
   @inlinable
   package func degree(of person: Int) -> Int { offsets[person + 1] - offsets[person] }
 
+  /// Calls `body` with a handle on the strong-tie adjacency (offsets,
+  /// targets and weights), for loops that read it many times.
+  ///
+  /// ```swift
+  /// let friendsOfFriends = graph.withAdjacency { adjacency in
+  ///   adjacency.row(of: 0).reduce(0) { $0 + adjacency.degree(of: adjacency.target(at: $1)) }
+  /// }
+  /// ```
+  ///
+  /// - Complexity: O(1) besides `body`.
+  @inline(__always)
+  func withAdjacency<Result>(_ body: (AdjacencyHandle) throws -> Result) rethrows -> Result {
+    try AdjacencyHandle.with(offsets: offsets, targets: targets, weights: strengths, body)
+  }
+
   /// Builds the graph of `network` with `settings`.
   ///
   /// - Throws: ``StrongTieSettingsError`` for a context no tie uses or a threshold outside [0, 1].
