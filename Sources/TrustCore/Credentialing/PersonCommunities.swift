@@ -85,12 +85,22 @@ package struct PersonCommunities: Sendable {
   /// - Complexity: O(1) besides `body`.
   @inline(__always)
   func withRows<Result>(_ body: (PersonCommunityRows) throws -> Result) rethrows -> Result {
-    try AdjacencyHandle.with(offsets: offsets, targets: targets) { adjacency in
-      try CompressedRowsHandle.with(offsets: memberOffsets, entries: memberCommunities) {
-        members in
-        try CompressedRowsHandle.with(offsets: directOffsets, entries: directCommunities) {
-          direct in
-          try body(PersonCommunityRows(adjacency: adjacency, members: members, direct: direct))
+    try offsets.withUnsafeBufferPointer { offsets in
+      try targets.withUnsafeBufferPointer { targets in
+        try memberOffsets.withUnsafeBufferPointer { memberOffsets in
+          try memberCommunities.withUnsafeBufferPointer { memberCommunities in
+            try directOffsets.withUnsafeBufferPointer { directOffsets in
+              try directCommunities.withUnsafeBufferPointer { directCommunities in
+                try body(
+                  PersonCommunityRows(
+                    adjacency: AdjacencyHandle(offsets: offsets, targets: targets),
+                    members: CompressedRowsHandle(
+                      offsets: memberOffsets, entries: memberCommunities),
+                    direct: CompressedRowsHandle(
+                      offsets: directOffsets, entries: directCommunities)))
+              }
+            }
+          }
         }
       }
     }

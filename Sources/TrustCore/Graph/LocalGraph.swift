@@ -76,7 +76,11 @@ package struct LocalGraph: Sendable {
   /// - Complexity: O(1) besides `body`.
   @inline(__always)
   func withAdjacency<Result>(_ body: (AdjacencyHandle) throws -> Result) rethrows -> Result {
-    try AdjacencyHandle.with(offsets: offsets, targets: targets, body)
+    try offsets.withUnsafeBufferPointer { offsets in
+      try targets.withUnsafeBufferPointer { targets in
+        try body(AdjacencyHandle(offsets: offsets, targets: targets))
+      }
+    }
   }
 
   /// Every person once, breadth first from each unvisited person in turn

@@ -74,7 +74,16 @@ package struct TrustGraph: Sendable {
   /// - Complexity: O(1) besides `body`.
   @inline(__always)
   func withAdjacency<Result>(_ body: (AdjacencyHandle) throws -> Result) rethrows -> Result {
-    try AdjacencyHandle.with(offsets: offsets, targets: targets, weights: strengths, body)
+    // The scopes are opened here, on the stored arrays, rather than by
+    // forwarding `body` to `AdjacencyHandle.with`: that cost Leiden's local
+    // moves 6 % more instructions (pointers spilled in the inner loop).
+    try offsets.withUnsafeBufferPointer { offsets in
+      try targets.withUnsafeBufferPointer { targets in
+        try strengths.withUnsafeBufferPointer { weights in
+          try body(AdjacencyHandle(offsets: offsets, targets: targets, weights: weights))
+        }
+      }
+    }
   }
 
   /// Builds the graph of `network` with `settings`.
