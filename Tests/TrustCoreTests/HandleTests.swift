@@ -7,6 +7,7 @@ import Testing
 /// of the targets, rows inside the targets, every target a node) must hold
 /// for every graph the library builds, and the accessors must read what the
 /// arrays hold. These tests run in debug builds, so the asserts run too.
+/// Also the buffer the parallel loops share (`HugePageBuffer`).
 @Suite("Handles and shared buffers")
 struct HandleTests {
   @Test(arguments: 1...3 as ClosedRange<UInt64>)
@@ -119,39 +120,6 @@ struct HandleTests {
         #expect(row.reduce(0.0) { $0 + handle.adjacency.weight(at: $1) } == handle.strength[node])
         #expect(handle.size[node] == 1 && handle.selfWeight[node] == 0)
       }
-    }
-  }
-
-  /// The builder's first two steps on a hand-made network: buckets hold the
-  /// kept records by lower end in record order (self-ties, unresolved ends
-  /// and filtered contexts dropped), and folding leaves one entry per pair.
-  @Test func bucketsAndFoldedPairsFollowTheirSteps() throws {
-    let net = try network(
-      """
-      {"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
-       "ties": [{"from": "b", "to": "a", "strength": 0.3}, {"from": "a", "to": "a"},
-                {"from": "a", "to": "b", "strength": 0.9},
-                {"from": "c", "to": "a", "strength": 0.6, "contexts": ["hobby"]},
-                {"from": "c", "to": "b", "strength": 0.2, "contexts": ["work"]}]}
-      """)
-    let work = try #require(net.ties.contextNames.index(of: "work"))
-    var keeps = [Bool](repeating: false, count: net.ties.contextNames.count)
-    keeps[work] = true
-    for parts in 1...3 {
-      let buckets = TieBuckets(net.ties, personCount: 3, keepsContext: keeps, parts: parts)
-      #expect(buckets.keptCount == 3)
-      let highs = (0..<3).map { person in
-        buckets.bucket(of: person).map { buckets.entries.pointer[$0].high }
-      }
-      #expect(highs == [[1, 1], [2], []])  // b→a then a→b in record order; c–a dropped
-      let pairs = FoldedPairs(buckets, threshold: 0.5, mutualOnly: false, parts: parts)
-      #expect(pairs.reciprocatedPairCount == 1)
-      #expect(pairs.pairs(of: 0).map { pairs.entries.pointer[$0].strength } == [0.9])
-      #expect(pairs.strongAbove.array == [1, 0, 0])
-      #expect(pairs.weakAbove.array == [0, 1, 0])
-      let (strong, weak) = pairs.spread()
-      #expect(strong.offsets == [0, 1, 2, 2] && strong.targets == [1, 0])
-      #expect(weak.offsets == [0, 0, 1, 2] && weak.targets == [2, 1])
     }
   }
 
