@@ -104,6 +104,7 @@ let commandRegistry: [any Command.Type] = [
   GenerateCommand.self,
   ValidateCommand.self,
   ConvertCommand.self,
+  RenderCommand.self,
 ]
 
 /// The command called `name` or with `name` among its aliases.
