@@ -36,6 +36,8 @@ package struct SpringElectricalLayout: Sendable {
   package var tolerance = 0.02
   /// Coarsen until at most this many nodes remain.
   package var coarsestSize = 30
+  /// At most this many threads compute forces (the result is the same for any number).
+  package var workers = workerCount
 
   package init(seed: UInt64 = 1) {
     self.seed = seed
@@ -63,13 +65,15 @@ package struct SpringElectricalLayout: Sendable {
       case 2:
         (cx, cy) = ([0, 1], [0, 0])
       default:
-        let sub = graph.subgraph(nodes, position: &position)
+        // One component that is the whole graph needs no copy, only its order.
+        let whole = nodes.count == count && ends.count == 1
+        let sub = whole ? graph : graph.subgraph(nodes, position: &position)
         var random = SeededRandom(seed: seed ^ (UInt64(component) &* 0x9E37_79B9_7F4A_7C15))
         (cx, cy) = multilevel(sub, random: &random)
         Self.alignToLongerAxis(&cx, &cy)
       }
       var box = ComponentPacking.Box(component: component, x: cx, y: cy)
-      box.nodes = nodes
+      box.nodes = nodes.count == count && ends.count == 1 ? Self.identity(count) : nodes
       boxes.append(box)
       start = end
     }
@@ -145,6 +149,7 @@ package struct SpringElectricalLayout: Sendable {
     var progress = 0
     let strength = repulsion
     let theta = self.theta
+    let workers = self.workers
     for _ in 0..<iterations {
       x.withUnsafeBufferPointer { x in
         y.withUnsafeBufferPointer { y in
@@ -165,7 +170,8 @@ package struct SpringElectricalLayout: Sendable {
                       nextY.withUnsafeMutableBufferPointer { nextY in
                         let shared = UnsafeSendable(
                           (cells, next, x, y, masses, offsets, targets, nextX, nextY))
-                        forEachBlockInParallel(count: count, block: block) { _, range in
+                        forEachBlockInParallel(count: count, block: block, workers: workers) {
+                          _, range in
                           let (cells, next, x, y, masses, offsets, targets, nextX, nextY) =
                             shared.value
                           let stack = UnsafeMutableBufferPointer<Int32>.allocate(
@@ -227,6 +233,11 @@ package struct SpringElectricalLayout: Sendable {
       energy = total
       if step < tolerance { break }
     }
+  }
+
+  /// 0 ..< count, as the nodes of the one component that is the whole graph.
+  private static func identity(_ count: Int) -> ArraySlice<Int32> {
+    ArraySlice((0..<count).map { Int32(truncatingIfNeeded: $0) })
   }
 
   /// Turns the points about their centre so that their longer axis (the

@@ -19,7 +19,7 @@ struct MapFrame {
   static let longestSide = 1600.0
   /// The drawing area at least, so that a tiny network is not a speck.
   static let minimumWidth = 520.0
-  static let minimumHeight = 360.0
+  static let minimumHeight = 260.0
 
   /// Pixels per layout unit.
   let scale: Double

@@ -105,6 +105,7 @@ let commandRegistry: [any Command.Type] = [
   ValidateCommand.self,
   ConvertCommand.self,
   RenderCommand.self,
+  ReportCommand.self,
 ]
 
 /// The command called `name` or with `name` among its aliases.
