@@ -18,13 +18,19 @@ import TrustCore
 enum HTMLRenderer {
   /// `text` as HTML text (content or a quoted attribute value).
   static func escape(_ text: String) -> String {
-    let escaped = MarkupText.escaped(text)
+    withoutAddresses(MarkupText.escaped(text))
+  }
+
+  /// Escaped text (or markup made of escaped text, such as an inline SVG)
+  /// with the colon of every `http:` and `https:`, in any case, written as
+  /// `&#58;`: the same text to a reader, and nothing a browser takes for an address.
+  static func withoutAddresses(_ escaped: String) -> String {
     guard escaped.utf8.contains(UInt8(ascii: ":")) else { return escaped }
     var result = ""
     var pending = ""
     for character in escaped {
       if character == ":" {
-        let lower = pending.lowercased()
+        let lower = pending.suffix(5).lowercased()
         result += pending
         result += lower.hasSuffix("http") || lower.hasSuffix("https") ? "&#58;" : ":"
         pending = ""

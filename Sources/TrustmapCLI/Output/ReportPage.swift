@@ -178,7 +178,7 @@ struct ReportPage {
           + "are strong ties, wider when stronger; dashed lines are reports-to links."
         : "The network is too large to draw person by person: each disc is a tribe, its area "
           + "its number of members, and lines are as wide as the strong ties between tribes.")
-    html += map.svg(standalone: false)
+    html += HTMLRenderer.withoutAddresses(map.svg(standalone: false))
     html += "<p class=\"figures\">\(HTMLRenderer.escape(map.caption))</p>\n"
     return html
   }
