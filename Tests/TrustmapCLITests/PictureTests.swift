@@ -139,6 +139,14 @@ struct PictureTests {
     }
   }
 
+  @Test func theREADMEMapIsWhatRenderDrawsToday() throws {
+    // docs/org-map.svg, byte for byte: the layout is the same on every machine.
+    let run = trustmap("render", "Examples/org.json", "-o", "-", "--community", "lisbon")
+    let committed = try String(
+      contentsOf: packageRoot.appendingPathComponent("docs/org-map.svg"), encoding: .utf8)
+    #expect(run.output == committed, "run the README's render command to update docs/org-map.svg")
+  }
+
   @Test func reportWritesAFileSafely() throws {
     try withTemporaryFolder { folder in
       let path = folder.appendingPathComponent("report.html").path

@@ -9,8 +9,9 @@
 ///
 /// ```swift
 /// var tree = BarnesHutTree()
-/// tree.build(x: xs, y: ys, masses: masses)
-/// let push = tree.repulsion(on: 3, x: xs, y: ys, masses: masses, strength: 0.2, theta: 1, stack: stack)
+/// tree.build(x: xs, y: ys, masses: masses)          // buffer pointers
+/// let push = BarnesHutTree.repulsion(
+///   on: 3, x: xs, y: ys, masses: masses, cells: cells, next: next, theta: 1, stack: stack)
 /// ```
 ///
 /// - Complexity: building is O(*n* log *n*) for points spread evenly (O(*n*

@@ -135,17 +135,3 @@ package struct LayoutGraph: Sendable {
     return (queue, ends)
   }
 }
-
-/// A point of a drawing.
-public struct LayoutPoint: Sendable, Hashable {
-  /// Across, growing to the right.
-  public var x: Double
-  /// Down, growing downwards (as in SVG).
-  public var y: Double
-
-  /// The point (x, y).
-  public init(x: Double, y: Double) {
-    self.x = x
-    self.y = y
-  }
-}

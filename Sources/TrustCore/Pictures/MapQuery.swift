@@ -141,7 +141,7 @@ struct MapContext {
 func isolated(_ text: String) -> String { "\u{2068}\(text)\u{2069}" }
 
 /// A whole number with thousands separators: 1,000,000.
-func grouped(_ value: Int) -> String {
+package func grouped(_ value: Int) -> String {
   let digits = String(value.magnitude)
   var result = ""
   for (index, digit) in digits.enumerated() {

@@ -300,14 +300,3 @@ struct ReportPage {
     return html + HTMLRenderer.table(table)
   }
 }
-
-/// A whole number with thousands separators.
-private func grouped(_ value: Int) -> String {
-  let digits = String(value.magnitude)
-  var result = ""
-  for (index, digit) in digits.enumerated() {
-    if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
-    result.append(digit)
-  }
-  return result
-}

@@ -147,6 +147,13 @@ struct MapTests {
     #expect(MarkupText.escaped("a\u{2066}b\u{200F}") == "a&#x2066;b&#x200F;")
   }
 
+  @Test func anEmptyNetworkDrawsAnEmptyMap() throws {
+    let map = try TrustAnalyzer(try TrustNetworkBuilder().build()).map()
+    #expect(map.discs.isEmpty && map.lines.isEmpty && map.labels.isEmpty)
+    #expect(map.caption.hasPrefix("0 people, 0 strong ties"))
+    #expect(parseXML(map.svg()).filter { $0.name == "circle" }.isEmpty)
+  }
+
   @Test func settingsAreChecked() throws {
     let analyzer = try analyzer()
     #expect(throws: TrustQueryError.self) { try analyzer.map(MapOptions(maxPeople: 0)) }
