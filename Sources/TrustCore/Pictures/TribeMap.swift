@@ -78,6 +78,11 @@ enum TribeMap {
         + "\(index), its area by members.",
       "Line width: strong ties between two tribes (at most \(grouped(Int(most)))).",
     ]
+    if tribeCount > context.options.maxPeople {
+      notes.append(
+        "No level has at most \(counted(context.options.maxPeople, "tribe", "tribes")): all "
+          + "\(grouped(tribeCount)) of level \(index) are drawn.")
+    }
     if level.links.count > linkLimit {
       notes.append(
         "The \(grouped(linkLimit)) most-tied pairs of \(grouped(level.links.count)) are drawn.")

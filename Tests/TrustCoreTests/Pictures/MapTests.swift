@@ -75,6 +75,7 @@ struct MapTests {
     // Fewer allowed than even the tribes: the top level is drawn.
     let top = try analyzer.map(MapOptions(maxPeople: 1))
     #expect(top.subject == .tribes(level: analyzer.session.tribes().levels.count - 1))
+    #expect(top.notes.contains { $0 == "No level has at most 1 tribe: all 2 of level 2 are drawn." })
   }
 
   @Test func aCommunityIsDrawnInThreeRings() throws {
