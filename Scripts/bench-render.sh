@@ -72,7 +72,7 @@ PY
     network=$(ensure L 1000000 10000000)
     echo "trustmap tribes: $(measure "$binary" tribes "$network" --format json)"
     echo "trustmap render: $(measure "$binary" render "$network" -o "$work/L.svg")"
-    echo "map: $(grep -c '<circle' "$work/L.svg") tribe discs, $(wc -c < "$work/L.svg") bytes; $(grep -o 'each disc is a tribe of level [0-9]*' "$work/L.svg")"
+    echo "map: $(grep -c '<circle' "$work/L.svg") tribe discs, $(wc -c < "$work/L.svg") bytes; $(grep -o 'people in [0-9,]* [a-z0-9-]*tribes' "$work/L.svg" | head -n 1)"
     ;;
   *)
     echo "usage: Scripts/bench-render.sh sfdp|L" >&2

@@ -45,7 +45,7 @@ struct PictureTests {
       #expect(again.output == first)
       let tribes = trustmap("render", "Examples/org.json", "-o", "-", "--max-people", "5")
       #expect(tribes.output.components(separatedBy: "<circle ").count - 1 == 5)
-      #expect(tribes.output.contains("each disc is a tribe of level 0"))
+      #expect(tribes.output.contains("16 people in 5 tribes, 18 strong ties"))
     }
   }
 

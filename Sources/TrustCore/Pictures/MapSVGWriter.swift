@@ -44,8 +44,10 @@ enum MapSVGWriter {
     }
     writeLines(map, kinds: [.strongTie, .path, .tribeLink], group: "ties", into: &out) { line in
       if line.emphasised { return "stroke=\"#333333\" stroke-opacity=\"0.75\"" }
-      return emphasising
-        ? "stroke=\"#777777\" stroke-opacity=\"0.12\"" : "stroke=\"#666666\" stroke-opacity=\"0.4\""
+      if emphasising { return "stroke=\"#777777\" stroke-opacity=\"0.12\"" }
+      // Links between tribes are wide and many: lighter, so the discs stay readable.
+      return line.kind == .tribeLink
+        ? "stroke=\"#666666\" stroke-opacity=\"0.22\"" : "stroke=\"#666666\" stroke-opacity=\"0.4\""
     }
     let kind = map.subject == .people ? "people" : "tribes"
     out += "<g class=\"\(kind)\" stroke=\"#ffffff\" stroke-width=\"0.6\">\n"
@@ -137,11 +139,35 @@ enum MapSVGWriter {
       y += legendLineHeight
     }
     for note in map.notes {
-      out += "<text x=\"\(fixed(left))\" y=\"\(fixed(y))\" font-size=\"11\" fill=\"#555555\">"
-      out += "\(MarkupText.escaped(note))</text>\n"
-      y += legendLineHeight
+      for line in wrapped(note) {
+        out += "<text x=\"\(fixed(left))\" y=\"\(fixed(y))\" font-size=\"11\" fill=\"#555555\">"
+        out += "\(MarkupText.escaped(line))</text>\n"
+        y += legendLineHeight * 0.8
+      }
+      y += legendLineHeight * 0.2
     }
     out += "</g>\n"
+  }
+
+  /// A legend note in lines of at most 44 characters (the legend's width), cut between words.
+  static func wrapped(_ note: String) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in note.split(separator: " ") {
+      if !current.isEmpty && current.count + 1 + word.count > 44 {
+        lines.append(current)
+        current = String(word)
+      } else {
+        current += current.isEmpty ? String(word) : " " + word
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// The legend's height in lines: one per entry, and the notes' wrapped lines.
+  static func legendLines(_ legend: [MapLegendEntry], notes: [String]) -> Int {
+    legend.count + notes.reduce(0) { $0 + wrapped($1).count }
   }
 
   /// `value` with at most `decimals` decimals (trailing zeros dropped), by

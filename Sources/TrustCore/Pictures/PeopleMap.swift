@@ -103,7 +103,8 @@ enum PeopleMap {
       + colourNote + "; size: strong ties"
     if let description = context.emphasis.description { caption += "; " + description }
     caption += "; layout: multilevel spring-electrical, seed \(context.options.seed)"
-    let (width, height) = frame.pageSize(legendLines: legend.count + notes.count)
+    let (width, height) = frame.pageSize(
+      legendLines: MapSVGWriter.legendLines(legend, notes: notes))
     return TrustMap(
       subject: .people, title: context.title, caption: caption, width: width, height: height,
       discs: discs, lines: lines, labels: labels, legend: legend, notes: notes)

@@ -31,11 +31,11 @@ enum TribeMap {
     }
     let graph = LayoutGraph(nodeCount: tribeCount, edges: edges, masses: masses, groups: groups)
     let (x, y) = SpringElectricalLayout(seed: context.options.seed).positions(of: graph)
-    let frame = MapFrame(x: x, y: y, maximumScale: 80, padding: 40)
-    // Discs cover about a fifth of the drawing.
-    let total = sizes.reduce(0, +)
-    let area = frame.mapWidth * frame.mapHeight * 0.2
-    let unit = total > 0 ? (area / (3.141_592_653_589_793 * total)).squareRoot() : 1
+    // Padding for the largest disc; the scale does not depend on it, nor does the unit.
+    let first = MapFrame(x: x, y: y, maximumScale: 80, padding: 40)
+    let unit = discUnit(sizes: sizes, x: x, y: y, links: level.links, frame: first)
+    let largest = unit * (sizes.max() ?? 1).squareRoot()
+    let frame = MapFrame(x: x, y: y, maximumScale: 80, padding: max(40, largest + 8))
     let colours = self.colours(context, level: level)
     let marks = self.marks(context, level: level)
     var discs: [MapDisc] = []
@@ -98,10 +98,36 @@ enum TribeMap {
     if let key = context.colours?.key { caption += "; colour: most common \(isolated(key))" }
     if let description = context.emphasis.description { caption += "; " + description }
     caption += "; layout: multilevel spring-electrical, seed \(context.options.seed)"
-    let (width, height) = frame.pageSize(legendLines: legend.count + notes.count)
+    let (width, height) = frame.pageSize(
+      legendLines: MapSVGWriter.legendLines(legend, notes: notes))
     return TrustMap(
       subject: .tribes(level: index), title: context.title, caption: caption, width: width,
       height: height, discs: discs, lines: lines, labels: labels, legend: legend, notes: notes)
+  }
+
+  /// Pixels of radius per √member: discs cover at most a fifth of the
+  /// drawing, and nine linked pairs in ten do not overlap (the tenth
+  /// percentile of distance / (√size + √size) over the links).
+  ///
+  /// - Complexity: O(*l* log *l*) for *l* links.
+  static func discUnit(
+    sizes: [Double], x: [Double], y: [Double], links: [TribeLink], frame: MapFrame
+  ) -> Double {
+    let total = sizes.reduce(0, +)
+    guard total > 0 else { return 1 }
+    let area = frame.mapWidth * frame.mapHeight * 0.2
+    let byArea = (area / (3.141_592_653_589_793 * total)).squareRoot()
+    var ratios: [Double] = []
+    ratios.reserveCapacity(links.count)
+    for link in links {
+      let dx = (x[link.first] - x[link.second]) * frame.scale
+      let dy = (y[link.first] - y[link.second]) * frame.scale
+      let room = sizes[link.first].squareRoot() + sizes[link.second].squareRoot()
+      ratios.append((dx * dx + dy * dy).squareRoot() / room)
+    }
+    guard !ratios.isEmpty else { return byArea }
+    ratios.sort()
+    return min(byArea, ratios[ratios.count / 10])
   }
 
   /// Each tribe's colour: its number, or its members' most common value of the attribute.
