@@ -138,6 +138,8 @@ let commandRegistry: [any Command.Type] = [
   GenerateCommand.self,
   ValidateCommand.self,
   ConvertCommand.self,
+  RenderCommand.self,
+  ReportCommand.self,
 ]
 
 /// The command called `name` or with `name` among its aliases.
