@@ -95,6 +95,9 @@ public struct CommunityDiff: Sendable, Hashable {
   public var density: BeforeAfter<Double?>
   public var eiIndex: BeforeAfter<Double?>
   public var isolatedMembers: BeforeAfter<[String]>
+  /// Whether the community was too small to show in either snapshot
+  /// (``SuppressibleGroup``): then only ``community`` is kept.
+  public var isSuppressed = false
 }
 
 /// One person's changed standing towards one community.
@@ -271,6 +274,7 @@ extension BeforeAfter: JSONEncodable where Value: JSONEncodable {
 
 extension CommunityDiff: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("joined", joined)

@@ -114,6 +114,9 @@ public struct UnitFigures: Sendable, Hashable {
     public var density: Double?
     /// The unit's E-I index over strong ties; `nil` when no tie touches it.
     public var eiIndex: Double?
+    /// Whether the unit was too small to show (``SuppressibleGroup``): then
+    /// only ``id`` is kept.
+    public var isSuppressed = false
   }
 
   package init(_ units: FormalUnits, network: TrustNetwork) {
@@ -209,6 +212,7 @@ extension UnitFigures: JSONEncodable {
 
 extension UnitFigures.Unit: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("size", size)
