@@ -3,6 +3,31 @@
 /// the groups suppressed, and whatever else the report says about a
 /// suppressed group (a join into it, a link to it) left out.
 
+extension NetworkSummary.CommunitySize: SuppressibleGroup {
+  public var groupSize: Int { members }
+
+  public func suppressed() -> NetworkSummary.CommunitySize {
+    NetworkSummary.CommunitySize(id: id, name: "", members: 0, isSuppressed: true)
+  }
+}
+
+extension NetworkSummary {
+  /// The summary with every community of fewer than `k` members suppressed
+  /// in ``communities``.
+  ///
+  /// ```swift
+  /// let shared = try analyzer.summary(communities: .file).suppressingGroups(smallerThan: 5)
+  /// ```
+  ///
+  /// - Parameter k: the smallest community whose size is shown.
+  /// - Complexity: O(*c*) for *c* communities.
+  public func suppressingGroups(smallerThan k: Int) -> NetworkSummary {
+    var copy = self
+    copy.communities = communities.suppressingGroups(smallerThan: k)
+    return copy
+  }
+}
+
 extension CommunityOverview: SuppressibleGroup {
   public var groupSize: Int { members }
 
@@ -105,6 +130,29 @@ extension TribeTreeLevel {
     copy.tribes = tribes.suppressingGroups(smallerThan: k)
     let hidden = copy.tribes.suppressedIDs(\.id)
     copy.links = links.filter { !$0.tribes.contains(where: hidden.contains) }
+    return copy
+  }
+}
+
+extension TribeSize: SuppressibleGroup {
+  public var groupSize: Int { size }
+
+  public func suppressed() -> TribeSize { TribeSize(id: id, size: 0, isSuppressed: true) }
+}
+
+extension TribeLevelOverview {
+  /// The overview with every tribe of fewer than `k` members suppressed
+  /// among ``largest``.
+  ///
+  /// ```swift
+  /// let shared = try analyzer.tribes().overview.map { $0.suppressingGroups(smallerThan: 5) }
+  /// ```
+  ///
+  /// - Parameter k: the smallest tribe whose size is shown.
+  /// - Complexity: O(*t*) for the *t* tribes listed.
+  public func suppressingGroups(smallerThan k: Int) -> TribeLevelOverview {
+    var copy = self
+    copy.largest = largest.suppressingGroups(smallerThan: k)
     return copy
   }
 }
