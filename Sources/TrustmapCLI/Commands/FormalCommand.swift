@@ -24,14 +24,17 @@ enum FormalCommand: AnalysisCommand {
   ) throws(CommandFailure) -> any Report {
     let query = FormalQuery(unitDepth: arguments.value(of: unitDepth) ?? 1)
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return FormalReportText(answer: answer, network: session.network)
+    return FormalReportText(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `formal` shows its answer.
+/// How `formal` shows its answer; a unit of fewer people than
+/// `--min-group` is suppressed.
 struct FormalReportText: Report {
   let answer: FormalAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   /// The tie classes with their densities, and the one-sentence reading.
   static func classes(_ classes: TieClassCounts) -> TextReport {
@@ -113,6 +116,10 @@ struct FormalReportText: Report {
         .text("unit"), .number("size"), .number("density"), .number("E-I"),
       ])
       for unit in units.units.prefix(100) {
+        if groups.hides(unit.size) {
+          unitTable.row(groups.row([.text(network.people.id(of: unit.head))], figures: 3))
+          continue
+        }
         unitTable.row([
           .text(network.people.id(of: unit.head)), .integer(unit.size),
           .number(unit.density, .significant(3)), .number(unit.eiIndex, .decimals(3)),
@@ -129,7 +136,14 @@ struct FormalReportText: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { FormalReport(answer, network: network) }
+  func json() -> any JSONEncodable {
+    FormalReport(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
+
+  /// A person's unit in the CSV: its head's id, or `suppressed`.
+  private func unitCell(_ unit: FormalUnits.Unit) -> Cell {
+    groups.hides(unit.size) ? "suppressed" : .text(network.people.id(of: unit.head))
+  }
 
   func csv() -> Table {
     let forest = answer.forest
@@ -150,7 +164,7 @@ struct FormalReportText: Report {
       var cells: [Cell] = [
         .text(people.id(of: person)), .text(people.name(of: person)),
         depth >= 0 ? .integer(depth) : "", manager >= 0 ? .text(people.id(of: manager)) : "",
-        unit >= 0 ? .text(people.id(of: answer.units.units[unit].head)) : "",
+        unit >= 0 ? unitCell(answer.units.units[unit]) : "",
       ]
       cells += TieClass.allCases.map {
         .integer(Int(answer.classes.perPerson[$0.rawValue][person]))
