@@ -160,6 +160,11 @@ public struct KeystoneReport: Sendable, Hashable {
   public struct CommunityKeystones: Sendable, Hashable {
     public var community: String
     public var keystones: [String]
+    /// How many members it has (not in the JSON, which lists keystones only).
+    public var members = 0
+    /// Whether the community was too small to show (``SuppressibleGroup``):
+    /// then only ``community`` is kept.
+    public var isSuppressed = false
   }
 
   package init(_ answer: KeystonesAnswer, network: TrustNetwork, limit: Int? = nil) {
@@ -168,7 +173,7 @@ public struct KeystoneReport: Sendable, Hashable {
       Keystone(id: people.id(of: $0.person), cutOff: $0.cutOff, parts: $0.parts)
     }
     communities = zip(answer.communities, answer.keystones.communities).map {
-      CommunityKeystones(community: $0.id, keystones: people.ids($1))
+      CommunityKeystones(community: $0.id, keystones: people.ids($1), members: $0.members.count)
     }
   }
 }
@@ -353,6 +358,10 @@ extension KeystoneReport: JSONEncodable {
       json.key("communities")
       json.array { json in
         for community in communities {
+          if community.isSuppressed {
+            json.suppressedGroup(idKey: "community", id: community.community)
+            continue
+          }
           json.object { json in
             json.field("community", community.community)
             json.field("keystones", community.keystones)

@@ -260,3 +260,30 @@ extension DiffReport {
     return copy
   }
 }
+
+extension KeystoneReport.CommunityKeystones: SuppressibleGroup {
+  public var groupSize: Int { members }
+
+  public func suppressed() -> KeystoneReport.CommunityKeystones {
+    KeystoneReport.CommunityKeystones(
+      community: community, keystones: [], members: 0, isSuppressed: true)
+  }
+}
+
+extension KeystoneReport {
+  /// The report with every community of fewer than `k` members suppressed
+  /// in ``communities`` (the network-wide keystones are people, not groups,
+  /// and stay).
+  ///
+  /// ```swift
+  /// let shared = try analyzer.keystones().suppressingGroups(smallerThan: 5)
+  /// ```
+  ///
+  /// - Parameter k: the smallest community whose keystones are shown.
+  /// - Complexity: O(*c*) for *c* communities.
+  public func suppressingGroups(smallerThan k: Int) -> KeystoneReport {
+    var copy = self
+    copy.communities = communities.suppressingGroups(smallerThan: k)
+    return copy
+  }
+}
