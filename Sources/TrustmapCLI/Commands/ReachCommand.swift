@@ -4,6 +4,8 @@ import TrustCore
 /// pre-credentialed to them, and how they would join each community.
 enum ReachCommand: AnalysisCommand {
   static let name = "reach"
+  /// No `--min-group`: its standing towards each community names whom the person trusts in it; suppressing small communities there is not built yet, so the option is refused rather than ignored.
+  static let privacyOptions = Options.privacy(minimumGroupSize: false)
   static let abstract =
     "Whom a person trusts, who is pre-credentialed to them, and how they would join."
   static let discussion = """
