@@ -92,6 +92,9 @@ public struct ManagerFigures: Sendable, Hashable {
   public var socialReach: Int
   /// Of those, the people outside the manager's span.
   public var reachBeyondSpan: Int
+  /// Whether the manager's team (they and their span) was too small to show
+  /// (``SuppressibleGroup``): then only ``id`` is kept.
+  public var isSuppressed = false
 }
 
 /// The formal units at one depth and the share of trust that crosses them.
@@ -188,6 +191,7 @@ extension PerTieClass: JSONEncodable where Value: JSONEncodable {
 
 extension ManagerFigures: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("reports", reports)

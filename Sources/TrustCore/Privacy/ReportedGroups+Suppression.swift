@@ -183,8 +183,20 @@ extension UnitFigures.Unit: SuppressibleGroup {
   }
 }
 
+extension ManagerFigures: SuppressibleGroup {
+  /// The manager's team: they and everyone below them.
+  public var groupSize: Int { span + 1 }
+
+  public func suppressed() -> ManagerFigures {
+    ManagerFigures(
+      id: id, reports: 0, span: 0, reportsWithStrongTie: 0, share: 0, socialReach: 0,
+      reachBeyondSpan: 0, isSuppressed: true)
+  }
+}
+
 extension FormalReport {
-  /// The report with every formal unit of fewer than `k` members suppressed.
+  /// The report with every formal unit of fewer than `k` members, and
+  /// every manager whose team (they and their span) is smaller, suppressed.
   ///
   /// ```swift
   /// let shared = try analyzer.formal().suppressingGroups(smallerThan: 5)
@@ -192,10 +204,11 @@ extension FormalReport {
   /// ```
   ///
   /// - Parameter k: the smallest unit whose figures are shown.
-  /// - Complexity: O(*u*) for *u* units.
+  /// - Complexity: O(*u* + *m*) for *u* units and *m* managers.
   public func suppressingGroups(smallerThan k: Int) -> FormalReport {
     var copy = self
     copy.units.units = units.units.suppressingGroups(smallerThan: k)
+    copy.managers = managers.suppressingGroups(smallerThan: k)
     return copy
   }
 }

@@ -30,7 +30,8 @@ enum FormalCommand: AnalysisCommand {
 }
 
 /// How `formal` shows its answer; a unit of fewer people than
-/// `--min-group` is suppressed.
+/// `--min-group`, and a manager whose team (they and their span) is
+/// smaller, is suppressed.
 struct FormalReportText: Report {
   let answer: FormalAnswer
   let network: TrustNetwork
@@ -83,6 +84,10 @@ struct FormalReportText: Report {
       .number("share"), .number("social reach"), .number("beyond span"),
     ])
     for manager in answer.managers.prefix(100) {
+      if groups.hides(manager.span + 1) {
+        table.row(groups.row([.text(network.people.id(of: manager.person))], figures: 6))
+        continue
+      }
       table.row([
         .text(network.people.id(of: manager.person)), .integer(manager.reports),
         .integer(manager.span), .integer(manager.reportsWithStrongTie),
@@ -95,11 +100,12 @@ struct FormalReportText: Report {
       report.line(
         "  … and \(answer.managers.count - 100) more managers (use --format json for all)")
     }
-    let lonely = answer.managers.filter { $0.reportsWithStrongTie == 0 }
+    let shown = answer.managers.filter { !groups.hides($0.span + 1) }
+    let lonely = shown.filter { $0.reportsWithStrongTie == 0 }
     report.line(
       "  Formal authority only (no report holds a strong tie to them): "
         + spokenList(lonely.map { network.people.name(of: $0.person) }, limit: 20) + ".")
-    let furthest = answer.managers.filter { $0.reachBeyondSpan > 0 }
+    let furthest = shown.filter { $0.reachBeyondSpan > 0 }
       .sorted { $0.reachBeyondSpan > $1.reachBeyondSpan }.prefix(5)
     report.line(
       "  Trust reaching furthest beyond their span: "
@@ -169,7 +175,9 @@ struct FormalReportText: Report {
       cells += TieClass.allCases.map {
         .integer(Int(answer.classes.perPerson[$0.rawValue][person]))
       }
-      if managerOf[person] >= 0 {
+      if managerOf[person] >= 0, groups.hides(answer.managers[managerOf[person]].span + 1) {
+        cells += Array(repeating: "suppressed", count: 6)
+      } else if managerOf[person] >= 0 {
         let m = answer.managers[managerOf[person]]
         cells += [
           .integer(m.reports), .integer(m.span), .integer(m.reportsWithStrongTie),
