@@ -136,6 +136,17 @@ struct GroupSuppressionTests {
     #expect(!keystones.keystones.isEmpty)  // people, not groups: they stay
   }
 
+  @Test func aPersonsStandingTowardsASmallCommunityIsSuppressed() throws {
+    let all = try analyzer.reach(of: "dee")
+    #expect(all.communities.map(\.members) == [4, 3, 5])
+    let shared = all.suppressingGroups(smallerThan: 4)
+    #expect(shared.communities.map(\.isSuppressed) == [false, true, false])
+    #expect(shared.communities[1].warmth == nil)
+    #expect(shared.communities[1].trustedMembers.isEmpty && shared.communities[1].introducers.isEmpty)
+    #expect(shared.communities[0] == all.communities[0])
+    #expect(json(shared.communities[1]) == #"{"community":"guild","suppressed":true}"#)
+  }
+
   @Test func suppressingTwiceChangesNothing() throws {
     let once = try analyzer.communityOverview().suppressingGroups(smallerThan: 4)
     #expect(once.suppressingGroups(smallerThan: 4) == once)

@@ -41,6 +41,9 @@ struct MinimumGroupSizeTests {
   static let cases: [SuppressionCase] = [
     SuppressionCase(arguments: ["analyse", "Examples/org.json"], group: "guild", key: "community", csvShowsGroups: false),
     SuppressionCase(arguments: ["analyse", "Examples/org.json"], group: "T5", key: "id", csvShowsGroups: true),
+    SuppressionCase(
+      arguments: ["reach", "Examples/org.json", "--person", "dee"], group: "guild", key: "community",
+      csvShowsGroups: false),
     SuppressionCase(arguments: ["joins", "Examples/org.json"], group: "guild", key: "community", csvShowsGroups: false),
     SuppressionCase(
       arguments: ["groups", "Examples/org.json", "--community", "guild"], group: "guild", key: "community",
@@ -145,7 +148,7 @@ struct MinimumGroupSizeTests {
   @Test func aCommandThatCannotSuppressRefusesTheOption() throws {
     for arguments in [
       ["convert", "Examples/org.json", "-", "--min-group", "4"],
-      ["reach", "Examples/org.json", "--person", "dee", "--min-group", "4"],
+      ["brokers", "Examples/org.json", "--by", "team", "--min-group", "4"],
       ["render", "Examples/org.json", "--min-group", "4"],
     ] {
       let result = trustmap(arguments)

@@ -300,3 +300,30 @@ extension KeystoneReport {
     return copy
   }
 }
+
+extension CommunityStanding: SuppressibleGroup {
+  public var groupSize: Int { members }
+
+  public func suppressed() -> CommunityStanding {
+    CommunityStanding(
+      community: community, isMember: false, warmth: nil, trustedMembers: [], introducers: [],
+      members: 0, isSuppressed: true)
+  }
+}
+
+extension PersonReach {
+  /// The reach with the person's standing towards every community of fewer
+  /// than `k` members suppressed (it names whom they trust there).
+  ///
+  /// ```swift
+  /// let shared = try analyzer.reach(of: "dee").suppressingGroups(smallerThan: 5)
+  /// ```
+  ///
+  /// - Parameter k: the smallest community whose standing is shown.
+  /// - Complexity: O(*c*) for *c* communities.
+  public func suppressingGroups(smallerThan k: Int) -> PersonReach {
+    var copy = self
+    copy.communities = communities.suppressingGroups(smallerThan: k)
+    return copy
+  }
+}

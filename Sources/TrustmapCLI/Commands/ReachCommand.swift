@@ -4,8 +4,6 @@ import TrustCore
 /// pre-credentialed to them, and how they would join each community.
 enum ReachCommand: AnalysisCommand {
   static let name = "reach"
-  /// No `--min-group`: its standing towards each community names whom the person trusts in it; suppressing small communities there is not built yet, so the option is refused rather than ignored.
-  static let privacyOptions = Options.privacy(minimumGroupSize: false)
   static let abstract =
     "Whom a person trusts, who is pre-credentialed to them, and how they would join."
   static let discussion = """
@@ -27,14 +25,17 @@ enum ReachCommand: AnalysisCommand {
       person: person, communities: source,
       introducersNeeded: arguments.value(of: Options.introducers) ?? 1)
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return ReachReport(answer: answer, network: session.network)
+    return ReachReport(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `reach` shows its answer.
+/// How `reach` shows its answer; the standing towards a community under
+/// `--min-group` is suppressed.
 struct ReachReport: Report {
   let answer: ReachAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   func text() -> TextReport {
     var report = TextReport()
@@ -57,6 +58,10 @@ struct ReachReport: Report {
     report.line("Communities")
     var table = Table(columns: [.text("community"), .text("joining"), .text("through")])
     for (community, standing) in zip(answer.communities, answer.standings) {
+      if groups.hides(community.members.count) {
+        table.row(groups.row([.text(community.id)], figures: 2))
+        continue
+      }
       guard let join = standing else {
         table.row([.text(community.id), "member", ""])
         continue
@@ -71,7 +76,9 @@ struct ReachReport: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { PersonReach(answer, network: network) }
+  func json() -> any JSONEncodable {
+    PersonReach(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
 
   func csv() -> Table {
     var table = Table(columns: [
