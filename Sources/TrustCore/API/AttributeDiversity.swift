@@ -104,6 +104,9 @@ public struct ValueEIIndex: Sendable, Hashable {
   public var externalTies: Int
   /// (external − internal) / (external + internal); `nil` with no ties.
   public var eiIndex: Double?
+  /// Whether the value's group was too small to show (``SuppressibleGroup``):
+  /// then only ``value`` is kept.
+  public var isSuppressed = false
 }
 
 /// The people in one volume band and their mean Blau.
@@ -236,6 +239,7 @@ extension PersonDiversityRow: JSONEncodable {
 
 extension ValueEIIndex: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "value", id: value) }
     json.object { json in
       json.field("value", value)
       json.field("people", people)

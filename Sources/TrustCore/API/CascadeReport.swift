@@ -75,6 +75,9 @@ public struct CascadeCommunity: Sendable, Hashable {
   public var spoke: Int
   /// Their share; `nil` for a community without members.
   public var share: Double?
+  /// Whether the community was too small to show (``SuppressibleGroup``):
+  /// then only ``community`` is kept.
+  public var isSuppressed = false
 }
 
 /// Many cascades from random starting speakers: how far they went.
@@ -199,6 +202,7 @@ extension CascadeRound: JSONEncodable {
 
 extension CascadeCommunity: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("members", members)

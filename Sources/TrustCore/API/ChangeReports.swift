@@ -95,6 +95,9 @@ public struct CommunityDiff: Sendable, Hashable {
   public var density: BeforeAfter<Double?>
   public var eiIndex: BeforeAfter<Double?>
   public var isolatedMembers: BeforeAfter<[String]>
+  /// Whether the community was too small to show in either snapshot
+  /// (``SuppressibleGroup``): then only ``community`` is kept.
+  public var isSuppressed = false
 }
 
 /// One person's changed standing towards one community.
@@ -157,6 +160,11 @@ public struct KeystoneReport: Sendable, Hashable {
   public struct CommunityKeystones: Sendable, Hashable {
     public var community: String
     public var keystones: [String]
+    /// How many members it has (not in the JSON, which lists keystones only).
+    public var members = 0
+    /// Whether the community was too small to show (``SuppressibleGroup``):
+    /// then only ``community`` is kept.
+    public var isSuppressed = false
   }
 
   package init(_ answer: KeystonesAnswer, network: TrustNetwork, limit: Int? = nil) {
@@ -165,7 +173,7 @@ public struct KeystoneReport: Sendable, Hashable {
       Keystone(id: people.id(of: $0.person), cutOff: $0.cutOff, parts: $0.parts)
     }
     communities = zip(answer.communities, answer.keystones.communities).map {
-      CommunityKeystones(community: $0.id, keystones: people.ids($1))
+      CommunityKeystones(community: $0.id, keystones: people.ids($1), members: $0.members.count)
     }
   }
 }
@@ -271,6 +279,7 @@ extension BeforeAfter: JSONEncodable where Value: JSONEncodable {
 
 extension CommunityDiff: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("joined", joined)
@@ -349,6 +358,10 @@ extension KeystoneReport: JSONEncodable {
       json.key("communities")
       json.array { json in
         for community in communities {
+          if community.isSuppressed {
+            json.suppressedGroup(idKey: "community", id: community.community)
+            continue
+          }
           json.object { json in
             json.field("community", community.community)
             json.field("keystones", community.keystones)

@@ -22,6 +22,9 @@ public struct CommunityGroups: Sendable, Hashable {
   public var storyReach: StoryReach
   /// How well the members hold together by strong ties.
   public var coherence: CommunityCoherence
+  /// Whether the community was too small to show (``SuppressibleGroup``):
+  /// then only ``community`` and ``nearDepth`` are kept.
+  public var isSuppressed = false
 
   package init(_ answer: GroupsAnswer, network: TrustNetwork) {
     let people = network.people
@@ -69,6 +72,7 @@ public struct CommunityCoherence: Sendable, Hashable {
 
 extension CommunityGroups: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("nearDepth", nearDepth)

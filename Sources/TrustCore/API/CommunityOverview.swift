@@ -28,6 +28,9 @@ public struct CommunityOverview: Sendable, Hashable {
   public var isolatedMembers: Int
   /// The community's E-I index; `nil` when no strong tie touches it.
   public var eiIndex: Double?
+  /// Whether the community was too small to show (``SuppressibleGroup``):
+  /// then only ``community`` is kept.
+  public var isSuppressed = false
 
   package init(_ row: CommunityOverviewRow) {
     community = row.community.id
@@ -46,6 +49,7 @@ public struct CommunityOverview: Sendable, Hashable {
 extension CommunityOverview: JSONEncodable {
   /// `in` repeats `members`: the in group is the members.
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("members", members)

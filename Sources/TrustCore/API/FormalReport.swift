@@ -92,6 +92,9 @@ public struct ManagerFigures: Sendable, Hashable {
   public var socialReach: Int
   /// Of those, the people outside the manager's span.
   public var reachBeyondSpan: Int
+  /// Whether the manager's team (they and their span) was too small to show
+  /// (``SuppressibleGroup``): then only ``id`` is kept.
+  public var isSuppressed = false
 }
 
 /// The formal units at one depth and the share of trust that crosses them.
@@ -114,6 +117,9 @@ public struct UnitFigures: Sendable, Hashable {
     public var density: Double?
     /// The unit's E-I index over strong ties; `nil` when no tie touches it.
     public var eiIndex: Double?
+    /// Whether the unit was too small to show (``SuppressibleGroup``): then
+    /// only ``id`` is kept.
+    public var isSuppressed = false
   }
 
   package init(_ units: FormalUnits, network: TrustNetwork) {
@@ -185,6 +191,7 @@ extension PerTieClass: JSONEncodable where Value: JSONEncodable {
 
 extension ManagerFigures: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("reports", reports)
@@ -209,6 +216,7 @@ extension UnitFigures: JSONEncodable {
 
 extension UnitFigures.Unit: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("size", size)

@@ -60,6 +60,9 @@ public struct JoinCount: Sendable, Hashable {
   public var introduced: Int
   /// The rest.
   public var cold: Int
+  /// Whether the community was too small to show (``SuppressibleGroup``):
+  /// then only ``community`` is kept.
+  public var isSuppressed = false
 }
 
 extension JoinReport: JSONEncodable {
@@ -87,6 +90,7 @@ extension Join: JSONEncodable {
 
 extension JoinCount: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("members", members)

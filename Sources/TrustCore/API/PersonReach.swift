@@ -31,7 +31,8 @@ public struct PersonReach: Sendable, Hashable {
       CommunityStanding(
         community: community.id, isMember: standing == nil, warmth: standing?.warmth,
         trustedMembers: standing.map { people.ids($0.trustedMembers) } ?? [],
-        introducers: standing.map { people.ids($0.introducers) } ?? [])
+        introducers: standing.map { people.ids($0.introducers) } ?? [],
+        members: community.members.count)
     }
   }
 }
@@ -48,6 +49,11 @@ public struct CommunityStanding: Sendable, Hashable {
   public var trustedMembers: [String]
   /// Trusted people outside the community with a strong tie into it (empty for a member).
   public var introducers: [String]
+  /// How many members the community has (not in the JSON).
+  public var members = 0
+  /// Whether the community was too small to show (``SuppressibleGroup``):
+  /// then only ``community`` is kept.
+  public var isSuppressed = false
 }
 
 extension PersonReach: JSONEncodable {
@@ -64,8 +70,9 @@ extension PersonReach: JSONEncodable {
 
 extension CommunityStanding: JSONEncodable {
   /// `member` and `warmth` (null for a member); for a non-member, also
-  /// `trustedMembers` and `introducers`.
+  /// `trustedMembers` and `introducers`; a suppressed community only its id.
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "community", id: community) }
     json.object { json in
       json.field("community", community)
       json.field("member", isMember)

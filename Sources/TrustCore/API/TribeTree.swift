@@ -47,7 +47,9 @@ public struct TribeTree: Sendable, Hashable {
     levels.map { level in
       TribeLevelOverview(
         level: level.level, tribeCount: level.tribes.count, modularity: level.modularity,
-        largest: level.tribes.prefix(10).map { TribeSize(id: $0.id, size: $0.members.count) })
+        largest: level.tribes.prefix(10).map {
+          TribeSize(id: $0.id, size: $0.members.count, isSuppressed: $0.isSuppressed)
+        })
     }
   }
 }
@@ -86,6 +88,9 @@ public struct TribeSummary: Sendable, Hashable {
   public var bridges: [String]
   /// The ids of the tribes one level down that this tribe joins (empty at level 0).
   public var parts: [String]
+  /// Whether the tribe was too small to show (``SuppressibleGroup``): then
+  /// only ``id`` is kept.
+  public var isSuppressed = false
 }
 
 /// An attribute's most common value in a tribe, and its share.
@@ -132,6 +137,8 @@ public struct TribeSize: Sendable, Hashable {
   public var id: String
   /// Its members.
   public var size: Int
+  /// Whether the tribe was too small to show: then ``size`` is 0.
+  public var isSuppressed = false
 }
 
 extension TribeTree: JSONEncodable {
@@ -164,6 +171,7 @@ extension TribeTreeLevel: JSONEncodable {
 
 extension TribeSummary: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("size", members.count)
@@ -209,6 +217,7 @@ extension TribeLevelOverview: JSONEncodable {
 
 extension TribeSize: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("size", size)

@@ -55,6 +55,9 @@ public struct NetworkSummary: Sendable, Hashable {
     public var name: String
     /// How many members.
     public var members: Int
+    /// Whether the community was too small to show (``SuppressibleGroup``):
+    /// then only ``id`` is kept.
+    public var isSuppressed = false
   }
 
   /// How many connected components, and the largest one's size.
@@ -153,6 +156,7 @@ extension NetworkSummary.ContextCount: JSONEncodable {
 
 extension NetworkSummary.CommunitySize: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
+    if isSuppressed { return json.suppressedGroup(idKey: "id", id: id) }
     json.object { json in
       json.field("id", id)
       json.field("name", name)

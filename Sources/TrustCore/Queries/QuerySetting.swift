@@ -97,6 +97,10 @@ package enum QuerySettings {
   package static let startCount = QuerySetting<Int>(
     "startCount", default: nil, expected: "a whole number ≥ 0"
   ) { $0 >= 0 }
+  /// The smallest group a report shows figures of (`--min-group`); by default none is suppressed.
+  package static let minimumGroupSize = QuerySetting<Int>(
+    "minimumGroupSize", default: nil, expected: "a whole number ≥ 1"
+  ) { $0 >= 1 }
   /// How many invitees advice picks (`--invite`).
   package static let invitations = QuerySetting<Int>(
     "invite", default: nil, expected: "a whole number ≥ 1"

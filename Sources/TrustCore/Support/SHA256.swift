@@ -122,7 +122,8 @@ package struct SHA256: Sendable {
         var offset = 0
         while offset < blocks.count {
           for t in 0..<16 {
-            w[t] = blocks.loadUnaligned(fromByteOffset: offset &+ 4 &* t, as: UInt32.self)
+            w[t] =
+              blocks.loadUnaligned(fromByteOffset: offset &+ 4 &* t, as: UInt32.self)
               .bigEndian
           }
           for t in 16..<64 {

@@ -3,6 +3,8 @@ import TrustCore
 /// `trustmap advise FILE --person P` or `--community C --invite k`: where to go next.
 enum AdviseCommand: AnalysisCommand {
   static let name = "advise"
+  /// No `--min-group`: its gains and invitations come from a community's members; suppressing small communities there is not built yet, so the option is refused rather than ignored.
+  static let privacyOptions = Options.privacy(minimumGroupSize: false)
   static let abstract = "Where to go next: communities to join or stretch to, people to invite."
   static let discussion = """
     With --person: for every community the person is not in, the warmth of the join and \

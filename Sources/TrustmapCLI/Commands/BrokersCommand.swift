@@ -3,6 +3,8 @@ import TrustCore
 /// `trustmap brokers FILE --by ATTR|tribe|unit`: who bridges which groups.
 enum BrokersCommand: AnalysisCommand {
   static let name = "brokers"
+  /// No `--min-group`: it labels each person with a group; suppressing small groups there is not built yet, so the option is refused rather than ignored.
+  static let privacyOptions = Options.privacy(minimumGroupSize: false)
   static let abstract = "Who bridges groups: brokerage roles and structural holes."
   static let discussion = """
     For each person and each pair of their strong-tie contacts who share no strong tie \

@@ -105,15 +105,18 @@ enum CascadeCommand: AnalysisCommand {
         network: network)
     }
     let answer = try ask { () throws(TrustQueryError) in try query.run(in: session) }
-    return CascadeText(answer: answer, query: query, network: network)
+    return CascadeText(
+      answer: answer, query: query, network: network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How one cascade is told: round by round, then the silent majority.
+/// How one cascade is told: round by round, then the silent majority; a
+/// community of fewer people than `--min-group` is suppressed.
 struct CascadeText: Report {
   let answer: CascadeAnswer
   let query: CascadeQuery
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   func text() -> TextReport {
     var report = TextReport()
@@ -159,6 +162,10 @@ struct CascadeText: Report {
       ])
       for (community, count) in zip(answer.communities, answer.communitySpoke).prefix(100) {
         let members = community.members.count
+        if groups.hides(members) {
+          table.row(groups.row([.text(community.id)], figures: 3))
+          continue
+        }
         table.row([
           .text(community.id), .integer(members), .integer(count),
           .number(members > 0 ? Double(count) / Double(members) : nil, .decimals(2)),
@@ -175,7 +182,10 @@ struct CascadeText: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { CascadeReport(answer, query: query, network: network) }
+  func json() -> any JSONEncodable {
+    CascadeReport(answer, query: query, network: network)
+      .suppressingGroups(smallerThan: groups.minimum)
+  }
 
   func csv() -> Table {
     var round = [Int32](repeating: -1, count: network.people.count)

@@ -55,7 +55,10 @@ enum DiffCommand: Command {
       try query.run(old: old, new: new)
     }
     let item = BatchItem(
-      report: DiffText(report: DiffReport(answer), answer: answer),
+      report: DiffText(
+        report: DiffReport(answer).suppressingGroups(
+          smallerThan: GroupSuppression(arguments).minimum),
+        answer: answer),
       provenance: {
         var made = provenance(
           new.provenance(input: loaded[1].digest), arguments, privacy: prepared[1].settings)
@@ -71,7 +74,8 @@ enum DiffCommand: Command {
   }
 }
 
-/// How a diff is told.
+/// How a diff is told; a community suppressed by `--min-group` shows only
+/// `suppressed`.
 struct DiffText: Report {
   let report: DiffReport
   let answer: DiffAnswer
@@ -96,6 +100,11 @@ struct DiffText: Report {
         .text("density"), .text("E-I"), .text("isolated"),
       ])
       for change in report.communities.prefix(200) {
+        if change.isSuppressed {
+          table.row(
+            [.text(change.community)] + Array(repeating: Cell.text("suppressed"), count: 6))
+          continue
+        }
         table.row([
           .text(change.community), .text("\(change.members.before) → \(change.members.after)"),
           .integer(change.joined.count), .integer(change.left.count),
@@ -173,6 +182,9 @@ struct DiffText: Report {
       table.row(["broken", .text(pair[0]), .text(pair[1]), "", "", ""])
     }
     for change in report.communities {
+      if change.isSuppressed {
+        table.row(["community", "", "", .text(change.community), "suppressed", "suppressed"])
+      }
       for id in change.joined {
         table.row(["memberJoined", .text(id), "", .text(change.community), "", ""])
       }

@@ -33,14 +33,17 @@ enum DiversityCommand: AnalysisCommand {
     let analyses = try usage(arguments, attributeOption: by.name) {
       () throws(TrustQueryError) in try query.run(in: session)
     }
-    return DiversityReport(analyses: analyses, network: session.network)
+    return DiversityReport(
+      analyses: analyses, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `diversity` shows its answer.
+/// How `diversity` shows its answer; an attribute value held by fewer
+/// people than `--min-group` is suppressed in the E-I index by value.
 struct DiversityReport: Report {
   let analyses: [DiversityAnalysis]
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   func text() -> TextReport {
     var report = TextReport()
@@ -104,6 +107,10 @@ struct DiversityReport: Report {
       .text("value"), .number("people"), .number("internal"), .number("external"), .number("E-I"),
     ])
     for row in d.valueEIIndex.prefix(100) {
+      if groups.hides(row.people) {
+        values.row(groups.row([.text(row.value)], figures: 4))
+        continue
+      }
       values.row([
         .text(row.value), .integer(row.people), .integer(row.internalTies),
         .integer(row.externalTies), .number(row.eiIndex, .decimals(4)),
@@ -135,7 +142,10 @@ struct DiversityReport: Report {
   }
 
   func json() -> any JSONEncodable {
-    DiversityDocument(analyses: analyses.map { AttributeDiversity($0, network: network) })
+    DiversityDocument(
+      analyses: analyses.map {
+        AttributeDiversity($0, network: network).suppressingGroups(smallerThan: groups.minimum)
+      })
   }
 
   func csv() -> Table {

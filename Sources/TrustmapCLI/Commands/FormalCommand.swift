@@ -24,14 +24,18 @@ enum FormalCommand: AnalysisCommand {
   ) throws(CommandFailure) -> any Report {
     let query = FormalQuery(unitDepth: arguments.value(of: unitDepth) ?? 1)
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return FormalReportText(answer: answer, network: session.network)
+    return FormalReportText(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `formal` shows its answer.
+/// How `formal` shows its answer; a unit of fewer people than
+/// `--min-group`, and a manager whose team (they and their span) is
+/// smaller, is suppressed.
 struct FormalReportText: Report {
   let answer: FormalAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   /// The tie classes with their densities, and the one-sentence reading.
   static func classes(_ classes: TieClassCounts) -> TextReport {
@@ -80,6 +84,10 @@ struct FormalReportText: Report {
       .number("share"), .number("social reach"), .number("beyond span"),
     ])
     for manager in answer.managers.prefix(100) {
+      if groups.hides(manager.span + 1) {
+        table.row(groups.row([.text(network.people.id(of: manager.person))], figures: 6))
+        continue
+      }
       table.row([
         .text(network.people.id(of: manager.person)), .integer(manager.reports),
         .integer(manager.span), .integer(manager.reportsWithStrongTie),
@@ -92,11 +100,12 @@ struct FormalReportText: Report {
       report.line(
         "  … and \(answer.managers.count - 100) more managers (use --format json for all)")
     }
-    let lonely = answer.managers.filter { $0.reportsWithStrongTie == 0 }
+    let shown = answer.managers.filter { !groups.hides($0.span + 1) }
+    let lonely = shown.filter { $0.reportsWithStrongTie == 0 }
     report.line(
       "  Formal authority only (no report holds a strong tie to them): "
         + spokenList(lonely.map { network.people.name(of: $0.person) }, limit: 20) + ".")
-    let furthest = answer.managers.filter { $0.reachBeyondSpan > 0 }
+    let furthest = shown.filter { $0.reachBeyondSpan > 0 }
       .sorted { $0.reachBeyondSpan > $1.reachBeyondSpan }.prefix(5)
     report.line(
       "  Trust reaching furthest beyond their span: "
@@ -113,6 +122,10 @@ struct FormalReportText: Report {
         .text("unit"), .number("size"), .number("density"), .number("E-I"),
       ])
       for unit in units.units.prefix(100) {
+        if groups.hides(unit.size) {
+          unitTable.row(groups.row([.text(network.people.id(of: unit.head))], figures: 3))
+          continue
+        }
         unitTable.row([
           .text(network.people.id(of: unit.head)), .integer(unit.size),
           .number(unit.density, .significant(3)), .number(unit.eiIndex, .decimals(3)),
@@ -129,7 +142,14 @@ struct FormalReportText: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { FormalReport(answer, network: network) }
+  func json() -> any JSONEncodable {
+    FormalReport(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
+
+  /// A person's unit in the CSV: its head's id, or `suppressed`.
+  private func unitCell(_ unit: FormalUnits.Unit) -> Cell {
+    groups.hides(unit.size) ? "suppressed" : .text(network.people.id(of: unit.head))
+  }
 
   func csv() -> Table {
     let forest = answer.forest
@@ -150,12 +170,14 @@ struct FormalReportText: Report {
       var cells: [Cell] = [
         .text(people.id(of: person)), .text(people.name(of: person)),
         depth >= 0 ? .integer(depth) : "", manager >= 0 ? .text(people.id(of: manager)) : "",
-        unit >= 0 ? .text(people.id(of: answer.units.units[unit].head)) : "",
+        unit >= 0 ? unitCell(answer.units.units[unit]) : "",
       ]
       cells += TieClass.allCases.map {
         .integer(Int(answer.classes.perPerson[$0.rawValue][person]))
       }
-      if managerOf[person] >= 0 {
+      if managerOf[person] >= 0, groups.hides(answer.managers[managerOf[person]].span + 1) {
+        cells += Array(repeating: "suppressed", count: 6)
+      } else if managerOf[person] >= 0 {
         let m = answer.managers[managerOf[person]]
         cells += [
           .integer(m.reports), .integer(m.span), .integer(m.reportsWithStrongTie),

@@ -24,19 +24,28 @@ enum GroupsCommand: AnalysisCommand {
       community: arguments.value(of: Options.community) ?? "", communities: source,
       nearDepth: arguments.value(of: Options.nearDepth) ?? 1)
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return GroupsReport(answer: answer, network: session.network)
+    return GroupsReport(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `groups` shows its answer.
+/// How `groups` shows its answer: nothing but `suppressed` for a community
+/// under `--min-group`.
 struct GroupsReport: Report {
   let answer: GroupsAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
+
+  private var isSuppressed: Bool { groups.hides(answer.projection.inGroup.count) }
 
   func text() -> TextReport {
     var report = TextReport()
     let community = answer.community
     let p = answer.projection
+    guard !isSuppressed else {
+      report.line("\(community.id): suppressed (fewer than \(groups.minimum) members)")
+      return report
+    }
     report.line(community.name + (community.name == community.id ? "" : " (\(community.id))"))
     func group(_ label: String, _ people: [Int32], _ note: String) {
       report.line("  \(label.padding(to: 11))\(String(people.count).leftPadded(to: 6))  \(note)")
@@ -73,7 +82,9 @@ struct GroupsReport: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { CommunityGroups(answer, network: network) }
+  func json() -> any JSONEncodable {
+    CommunityGroups(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
 
   func csv() -> Table {
     let count = network.people.count
@@ -86,6 +97,15 @@ struct GroupsReport: Report {
       .text("id"), .text("name"), .text("community"), .text("group"), .text("outLinked"),
     ])
     for person in 0..<count {
+      if isSuppressed {
+        table.row(
+          groups.row(
+            [
+              .text(network.people.id(of: person)), .text(network.people.name(of: person)),
+              .text(answer.community.id),
+            ], figures: 2))
+        continue
+      }
       table.row([
         .text(network.people.id(of: person)), .text(network.people.name(of: person)),
         .text(answer.community.id), .text(group[person]), .bool(linked[person]),

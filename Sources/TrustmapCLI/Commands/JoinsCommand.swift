@@ -24,14 +24,27 @@ enum JoinsCommand: AnalysisCommand {
       community: arguments.value(of: Options.community), communities: source,
       introducersNeeded: arguments.value(of: Options.introducers) ?? 1)
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return JoinsReport(answer: answer, network: session.network)
+    return JoinsReport(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `joins` shows its answer.
+/// How `joins` shows its answer; a community under `--min-group` is
+/// suppressed in the summary, and the joins into it are left out.
 struct JoinsReport: Report {
   let answer: JoinsAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
+
+  /// Whether `community` (an index into the answer's communities) is suppressed.
+  private func hides(_ community: Int) -> Bool {
+    groups.hides(answer.communities[community].members.count)
+  }
+
+  /// The pairs and paths shown: none into a suppressed community.
+  private var shownPairs: [(pair: JoinAssessment, path: [Int32]?)] {
+    zip(answer.pairs, answer.paths).filter { !hides($0.0.community) }.map { ($0, $1) }
+  }
 
   func text() -> TextReport {
     var report = TextReport()
@@ -41,19 +54,24 @@ struct JoinsReport: Report {
       .number("cold"),
     ])
     for row in answer.summary {
+      if groups.hides(row.members) {
+        table.row(groups.row([.text(answer.communities[row.community].id)], figures: 4))
+        continue
+      }
       table.row([
         .text(answer.communities[row.community].id), .integer(row.members), .integer(row.direct),
         .integer(row.introduced), .integer(row.cold),
       ])
     }
     report.table(table)
-    guard !answer.pairs.isEmpty else { return report }
+    let pairs = shownPairs
+    guard !pairs.isEmpty else { return report }
     report.blank()
     report.line("Who would join, and how")
     var detail = Table(columns: [
       .text("person"), .text("community"), .text("warmth"), .text("through"),
     ])
-    for (pair, path) in zip(answer.pairs, answer.paths) {
+    for (pair, path) in pairs {
       var through = warmReason(pair, network, limit: 4) ?? "no path"
       if pair.warmth == .cold, let path, path.count > 1 {
         let steps = names(path.dropFirst(), network)
@@ -69,7 +87,9 @@ struct JoinsReport: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { JoinReport(answer, network: network) }
+  func json() -> any JSONEncodable {
+    JoinReport(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
 
   func csv() -> Table {
     var table = Table(columns: [
@@ -77,7 +97,7 @@ struct JoinsReport: Report {
       .text("introducers"), .text("pathToWarmth"),
     ])
     let people = network.people
-    for (pair, path) in zip(answer.pairs, answer.paths) {
+    for (pair, path) in shownPairs {
       table.row([
         .text(people.id(of: pair.person)), .text(answer.communities[pair.community].id),
         .text(pair.warmth.rawValue), .list(people.ids(pair.trustedMembers)),

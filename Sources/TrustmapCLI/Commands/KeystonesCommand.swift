@@ -19,12 +19,15 @@ enum KeystonesCommand: AnalysisCommand {
   ) throws(CommandFailure) -> any Report {
     let query = KeystonesQuery(communities: try communitySource(session, arguments))
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
+    let report = KeystoneReport(answer, network: session.network)
     return KeystonesText(
-      report: KeystoneReport(answer, network: session.network), network: session.network)
+      report: report.suppressingGroups(smallerThan: GroupSuppression(arguments).minimum),
+      network: session.network)
   }
 }
 
-/// How the keystones are told.
+/// How the keystones are told; a community suppressed by `--min-group`
+/// shows only `suppressed`.
 struct KeystonesText: Report {
   let report: KeystoneReport
   let network: TrustNetwork
@@ -60,6 +63,10 @@ struct KeystonesText: Report {
       text.line("Per community: members whose leaving splits the members' own strong ties")
       var table = Table(columns: [.text("community"), .number("keystones"), .text("who")])
       for community in report.communities.prefix(200) {
+        if community.isSuppressed {
+          table.row([.text(community.community), "suppressed", "suppressed"])
+          continue
+        }
         table.row([
           .text(community.community), .integer(community.keystones.count),
           .text(spokenList(community.keystones, limit: 8)),

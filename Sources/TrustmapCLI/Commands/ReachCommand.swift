@@ -25,14 +25,17 @@ enum ReachCommand: AnalysisCommand {
       person: person, communities: source,
       introducersNeeded: arguments.value(of: Options.introducers) ?? 1)
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return ReachReport(answer: answer, network: session.network)
+    return ReachReport(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `reach` shows its answer.
+/// How `reach` shows its answer; the standing towards a community under
+/// `--min-group` is suppressed.
 struct ReachReport: Report {
   let answer: ReachAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   func text() -> TextReport {
     var report = TextReport()
@@ -55,6 +58,10 @@ struct ReachReport: Report {
     report.line("Communities")
     var table = Table(columns: [.text("community"), .text("joining"), .text("through")])
     for (community, standing) in zip(answer.communities, answer.standings) {
+      if groups.hides(community.members.count) {
+        table.row(groups.row([.text(community.id)], figures: 2))
+        continue
+      }
       guard let join = standing else {
         table.row([.text(community.id), "member", ""])
         continue
@@ -69,7 +76,9 @@ struct ReachReport: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { PersonReach(answer, network: network) }
+  func json() -> any JSONEncodable {
+    PersonReach(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
 
   func csv() -> Table {
     var table = Table(columns: [

@@ -3,6 +3,8 @@ import TrustCore
 /// `trustmap render FILE -o map.svg`: the strong-tie graph as an SVG picture.
 enum RenderCommand: Command {
   static let name = "render"
+  /// No `--min-group`: a picture draws every group; suppressing small groups in pictures is not built yet, so the option is refused rather than ignored.
+  static let privacyOptions = Options.privacy(minimumGroupSize: false)
   static let abstract =
     "Draw the network as an SVG map: tribes, strong ties, a community or a person."
   static let discussion = """

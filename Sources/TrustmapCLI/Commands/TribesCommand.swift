@@ -43,14 +43,17 @@ enum TribesCommand: AnalysisCommand {
       restarts: arguments.value(of: restarts))
     let query = TribesQuery(settings: settings, level: arguments.value(of: level))
     let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return TribesReport(answer: answer, network: session.network)
+    return TribesReport(
+      answer: answer, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
-/// How `tribes` shows its answer.
+/// How `tribes` shows its answer; a tribe of fewer people than
+/// `--min-group` is suppressed, and the links touching it left out.
 struct TribesReport: Report {
   let answer: TribesAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
 
   func text() -> TextReport {
     var report = TextReport()
@@ -85,6 +88,10 @@ struct TribesReport: Report {
           "\($0.attribute) \($0.value) \(formatNumber($0.share * 100, decimals: 0))%"
         }.joined(separator: ", ")
       }
+      if groups.hides(tribe.members.count) {
+        table.row(groups.row([.text(tribe.id)], figures: 4))
+        continue
+      }
       table.row([
         .text(tribe.id), .integer(tribe.members.count), .number(tribe.density, .significant(3)),
         .integer(tribe.bridges.count), .text(detail),
@@ -97,10 +104,14 @@ struct TribesReport: Report {
       report.line(
         "  … and \(rest) more tribes (\(singles) of one person; use --format json or csv for all)")
     }
-    if !level.links.isEmpty {
+    let shownLinks = level.links.filter {
+      !groups.hides(level.tribes[$0.first].members.count)
+        && !groups.hides(level.tribes[$0.second].members.count)
+    }
+    if !shownLinks.isEmpty {
       report.line("  Most trusted links between tribes:")
       var links = Table(columns: [.text("tribes"), .number("strong ties")], indent: 4)
-      for link in level.links.prefix(8) {
+      for link in shownLinks.prefix(8) {
         links.row([
           .text("\(level.tribes[link.first].id) – \(level.tribes[link.second].id)"),
           .integer(link.ties),
@@ -111,7 +122,9 @@ struct TribesReport: Report {
     return report
   }
 
-  func json() -> any JSONEncodable { TribeTree(answer, network: network) }
+  func json() -> any JSONEncodable {
+    TribeTree(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+  }
 
   func csv() -> Table {
     let levels = answer.shownLevels
@@ -120,7 +133,10 @@ struct TribesReport: Report {
     for person in 0..<network.people.count {
       table.row(
         [.text(network.people.id(of: person)), .text(network.people.name(of: person))]
-          + levels.map { .text($0.tribes[Int($0.tribeOf[person])].id) })
+          + levels.map { level in
+            let tribe = level.tribes[Int(level.tribeOf[person])]
+            return .text(groups.hides(tribe.members.count) ? "suppressed" : tribe.id)
+          })
     }
     return table
   }

@@ -22,9 +22,16 @@ extension Options {
     return names.isEmpty ? .invalid : .value(names)
   }
 
+  /// `--min-group`.
+  static let minimumGroupSize = Option<Int>.integer(
+    "--min-group", valueName: "k", setting: QuerySettings.minimumGroupSize,
+    help: "Show every group of fewer than k people (a community, tribe, unit or attribute "
+      + "value) only as suppressed, with no figures; 5 is a good choice when sharing.",
+    defaultText: "off")
+
   /// The privacy options of a command that writes about people: `convert`
   /// takes all but the minimum group size (it reports no groups).
   static func privacy(minimumGroupSize: Bool) -> [any OptionDeclaration] {
-    [pseudonymise, keyFile, dropAttributes]
+    [pseudonymise, keyFile, dropAttributes] + (minimumGroupSize ? [Self.minimumGroupSize] : [])
   }
 }

@@ -1,7 +1,7 @@
 import TrustCore
 
 /// The network a report is made from, with `--pseudonymise` and
-/// `--drop-attributes` applied, and the command line's ids (`--person`,
+/// `--drop-attributes` applied (and `--min-group` recorded for provenance), and the command line's ids (`--person`,
 /// `--community`, `--start`) mapped to the pseudonyms of those people, so
 /// that a user names people as the file does and reads only pseudonyms.
 ///
@@ -26,7 +26,8 @@ func applyPrivacy(_ network: TrustNetwork, _ arguments: ParsedArguments) throws(
     }
     return PrivateNetwork(
       network: network.droppingAttributes(Set(dropped)), arguments: arguments,
-      settings: dropped.isEmpty ? [] : [("droppedAttributes", .list(dropped))])
+      settings: (dropped.isEmpty ? [] : [("droppedAttributes", .list(dropped))])
+        + minimumGroupSizeSetting(arguments))
   }
   let key = try pseudonymKey(arguments)
   let pseudonyms: Pseudonymiser
@@ -47,6 +48,7 @@ func applyPrivacy(_ network: TrustNetwork, _ arguments: ParsedArguments) throws(
     ("pseudonymised", .flag(true)), ("pseudonymKey", .text(pseudonyms.keyFingerprint)),
   ]
   if !dropped.isEmpty { settings.append(("droppedAttributes", .list(dropped))) }
+  settings += minimumGroupSizeSetting(arguments)
   return PrivateNetwork(network: shared, arguments: mapped, settings: settings)
 }
 

@@ -6,6 +6,7 @@ struct CommunitiesSection: AnalyseSection {
   static let name = "communities"
   let rows: [CommunityOverviewRow]
   let nearDepth: Int
+  let groups: GroupSuppression
 
   init(_ context: AnalyseContext) throws(CommandFailure) {
     context.progress.phase("communities")
@@ -17,6 +18,7 @@ struct CommunitiesSection: AnalyseSection {
     let session = context.session
     rows = try context.ask { () throws(TrustQueryError) in try query.run(in: session) }
     nearDepth = query.nearDepth
+    groups = GroupSuppression(arguments)
   }
 
   func text() -> TextReport {
@@ -32,6 +34,10 @@ struct CommunitiesSection: AnalyseSection {
           .number($0)
         })
     for row in rows.prefix(200) {
+      if groups.hides(row.join.members) {
+        table.row(groups.row([.text(row.community.id)], figures: 8))
+        continue
+      }
       table.row([
         .text(row.community.id), .integer(row.join.members), .integer(row.join.direct),
         .integer(row.join.introduced), .integer(row.join.cold), .integer(row.near),
@@ -46,5 +52,7 @@ struct CommunitiesSection: AnalyseSection {
     return report
   }
 
-  func json() -> any JSONEncodable { rows.map(CommunityOverview.init) }
+  func json() -> any JSONEncodable {
+    rows.map(CommunityOverview.init).suppressingGroups(smallerThan: groups.minimum)
+  }
 }

@@ -7,6 +7,13 @@ struct FormalSection: AnalyseSection {
   static let name = "formal"
   let answer: FormalAnswer
   let network: TrustNetwork
+  let groups: GroupSuppression
+
+  /// The managers with no trusted report, but none whose team (they and
+  /// their span) is under `--min-group`.
+  private var lonely: [ManagerReach] {
+    answer.managers.filter { $0.reportsWithStrongTie == 0 && !groups.hides($0.span + 1) }
+  }
 
   static func applies(to session: AnalysisSession) -> Bool { session.forest.linkCount > 0 }
 
@@ -15,6 +22,7 @@ struct FormalSection: AnalyseSection {
     let session = context.session
     answer = try context.ask { () throws(TrustQueryError) in try FormalQuery().run(in: session) }
     network = session.network
+    groups = GroupSuppression(context.arguments)
   }
 
   func text() -> TextReport {
@@ -23,7 +31,6 @@ struct FormalSection: AnalyseSection {
     report.append(FormalReportText.classes(answer.classes))
     let share = formatNumber(answer.units.crossUnitShare, decimals: 3)
     report.line("  cross-unit share of strong ties (units at depth 1): \(share)")
-    let lonely = answer.managers.filter { $0.reportsWithStrongTie == 0 }
     if !lonely.isEmpty {
       report.line(
         "  formal authority only (no report trusts them): "
@@ -32,5 +39,9 @@ struct FormalSection: AnalyseSection {
     return report
   }
 
-  func json() -> any JSONEncodable { FormalOverview(answer, network: network) }
+  func json() -> any JSONEncodable {
+    var overview = FormalOverview(answer, network: network)
+    overview.managersWithoutTrustedTie = lonely.map { network.people.id(of: $0.person) }
+    return overview
+  }
 }

@@ -6,6 +6,7 @@ struct SummarySection: AnalyseSection {
   static let name = "summary"
   let answer: SummaryAnswer
   let graph: TrustGraph
+  let groups: GroupSuppression
 
   init(_ context: AnalyseContext) throws(CommandFailure) {
     let source = context.communities
@@ -13,6 +14,7 @@ struct SummarySection: AnalyseSection {
     let list = try context.ask { () throws(TrustQueryError) in try session.communities(source) }
     answer = SummaryQuery.run(in: session, listing: list) { context.progress.phase($0) }
     graph = session.graph
+    groups = GroupSuppression(context.arguments)
   }
 
   func text() -> TextReport {
@@ -55,7 +57,10 @@ struct SummarySection: AnalyseSection {
       report.line("Communities")
       var communities = Table(columns: [.text("community"), .text("name"), .number("members")])
       for community in s.communities.prefix(50) {
-        communities.row([.text(community.id), .text(community.name), .integer(community.members)])
+        communities.row(
+          groups.hides(community.members)
+            ? groups.row([.text(community.id)], figures: 2)
+            : [.text(community.id), .text(community.name), .integer(community.members)])
       }
       report.table(communities)
       if s.communities.count > 50 {
@@ -66,7 +71,9 @@ struct SummarySection: AnalyseSection {
     return report
   }
 
-  func json() -> any JSONEncodable { answer.summary }
+  func json() -> any JSONEncodable {
+    answer.summary.suppressingGroups(smallerThan: groups.minimum)
+  }
 
   var csvColumns: [Table.Column] {
     [.number("strongTies"), .number("weakTies"), .number("secondDegree"), .number("component")]

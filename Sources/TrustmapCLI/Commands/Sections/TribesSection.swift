@@ -5,11 +5,13 @@ import TrustCore
 struct TribesSection: AnalyseSection {
   static let name = "tribes"
   let hierarchy: TribeHierarchy
+  let groups: GroupSuppression
 
   init(_ context: AnalyseContext) throws(CommandFailure) {
     context.progress.phase("tribes")
     // The session's default tribes: the same ones `--community-by tribe` used.
     hierarchy = context.session.tribes()
+    groups = GroupSuppression(context.arguments)
   }
 
   func text() -> TextReport {
@@ -19,7 +21,9 @@ struct TribesSection: AnalyseSection {
       .number("level"), .number("tribes"), .number("modularity"), .text("largest"),
     ])
     for level in hierarchy.levels {
-      let largest = level.tribes.prefix(5).map { "\($0.id) (\($0.members.count))" }
+      let largest = level.tribes.prefix(5).map { tribe in
+        "\(tribe.id) (\(groups.hides(tribe.members.count) ? "suppressed" : String(tribe.members.count)))"
+      }
       table.row([
         .integer(level.level), .integer(level.tribes.count),
         .number(level.modularity, .decimals(4)), .text(largest.joined(separator: ", ")),
@@ -29,11 +33,18 @@ struct TribesSection: AnalyseSection {
     return report
   }
 
-  func json() -> any JSONEncodable { hierarchy.levels.map(TribeLevelOverview.init) }
+  func json() -> any JSONEncodable {
+    hierarchy.levels.map {
+      TribeLevelOverview($0).suppressingGroups(smallerThan: groups.minimum)
+    }
+  }
 
   var csvColumns: [Table.Column] { hierarchy.levels.map { .text("tribeLevel\($0.level)") } }
 
   func csvCells(person: Int) -> [Cell] {
-    hierarchy.levels.map { .text($0.tribes[Int($0.tribeOf[person])].id) }
+    hierarchy.levels.map { level in
+      let tribe = level.tribes[Int(level.tribeOf[person])]
+      return .text(groups.hides(tribe.members.count) ? "suppressed" : tribe.id)
+    }
   }
 }
