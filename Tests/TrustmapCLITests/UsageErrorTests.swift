@@ -143,6 +143,8 @@ struct UsageErrorTests {
         Usage: trustmap reach <network> --person <id> [--introducers <k>]
                [--community-by <attribute>] [--format <format>] [--strong <threshold>]
                [--reciprocity <rule>] [--context <name> ...] [--quiet] [--output <file>]
+               [--input-format <format>] [--people <file>] [--communities <file>]
+               [--scale-weights] [--drop-negative]
           See 'trustmap reach --help' for more information.
 
         """)

@@ -85,13 +85,15 @@ enum NetworkArguments: Sendable {
 
   /// What each placeholder is, for the ARGUMENTS section.
   var help: [String] {
-    let file = "a network file (JSON, format version 1), or - for standard input"
+    // Every reader's format, so a new user sees their export is welcome (--input-format).
+    let formats = "trustmap JSON, CSV, GraphML, GEXF, node-link JSON, Pajek, VNA or an edge list"
+    let file = "a network file (\(formats)), or - for standard input"
     switch self {
     case .none: return []
-    case .one: return ["The network file (JSON, format version 1), or - for standard input."]
+    case .one: return ["The network file (\(formats)), or - for standard input."]
     case .many:
       return [
-        "One or more network files (JSON, format version 1), or - for standard input; "
+        "One or more network files (\(formats)), or - for standard input; "
           + "each is reported in turn, and the exit status is 1 if any cannot be used."
       ]
     case .pair: return ["The earlier network: \(file).", "The later network: \(file)."]

@@ -86,9 +86,11 @@ enum Options {
     help: "Write the report to this file (written whole, then renamed into place) instead of "
       + "standard output.")
 
-  /// The options every command takes besides its own.
+  /// The options every command takes besides its own; those that read a
+  /// network also take the input options (InputOptions.swift).
   static func shared(for command: any Command.Type) -> [any OptionDeclaration] {
-    command.trailingArguments.isEmpty ? [output] : []
+    (command.trailingArguments.isEmpty ? [output] : [])
+      + (command.networkArguments.count.most == 0 ? [] : InputOptions.all)
   }
 
   // MARK: Randomness
