@@ -42,7 +42,7 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
       return ExitCode.success
     }
     guard let command = command(named: name) else {
-      stderr.write(unknownCommand(name).rendered)
+      stderr.write(terminalSafe: unknownCommand(name).rendered)
       return ExitCode.usage
     }
     stdout.write(HelpText.command(command))
@@ -58,7 +58,7 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
         suggestion: UsageError.didYouMean(
           closestCandidate(to: first, among: ["--help", "--version"])))
       : unknownCommand(first)
-    stderr.write(error.rendered)
+    stderr.write(terminalSafe: error.rendered)
     return ExitCode.usage
   }
   let options = rest.dropFirst()
@@ -82,10 +82,11 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
       var partial: String?
       do throws(CommandFailure) {
         stderr.write(
-          try command.run(parsed) { text in
-            guard failure == nil else { return }
-            do throws(CommandFailure) { try file.write(text) } catch { failure = error }
-          })
+          terminalSafe:
+            try command.run(parsed) { text in
+              guard failure == nil else { return }
+              do throws(CommandFailure) { try file.write(text) } catch { failure = error }
+            })
       } catch {
         guard case .partial(let messages) = error else { throw error }
         partial = messages
@@ -105,25 +106,27 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     }
     // A write that failed (a full disk) is an error, never a quiet success.
     if let failable = stdout as? any FailableTextOutputStream, let reason = failable.failure {
-      stderr.write("Error: cannot write to standard output: \(String(cString: strerror(reason)))\n")
+      stderr.write(
+        terminalSafe:
+          "Error: cannot write to standard output: \(String(cString: strerror(reason)))\n")
       return ExitCode.cannotWrite
     }
     if let partial { throw partial }
-    stderr.write(notes)
+    stderr.write(terminalSafe: notes)
     return ExitCode.success
   } catch {
     switch error {
     case .usage(let usage):
-      stderr.write(usage.rendered)
+      stderr.write(terminalSafe: usage.rendered)
       return ExitCode.usage
     case .input(let message):
-      stderr.write(message)
+      stderr.write(terminalSafe: message)
       return ExitCode.invalidInput
     case .partial(let message):
-      stderr.write(message)
+      stderr.write(terminalSafe: message)
       return ExitCode.invalidInput
     case .cannotWrite(let message):
-      stderr.write(message)
+      stderr.write(terminalSafe: message)
       return ExitCode.cannotWrite
     }
   }

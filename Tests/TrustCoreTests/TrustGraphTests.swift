@@ -151,14 +151,14 @@ struct ParallelHelperTests {
     // Found by the fuzzer (LeakSanitizer): a buffer of [Int] lists leaked them.
     DeinitCounter.count = 0
     do {
-      let buffer = SharedBuffer<DeinitCounter?>(repeating: nil, count: 3)
+      let buffer = HugePageBuffer<DeinitCounter?>(repeating: nil, count: 3)
       for index in 0..<3 { buffer.pointer[index] = DeinitCounter() }
     }
     #expect(DeinitCounter.count == 3)
   }
 
   @Test func everyBlockIsVisitedOnce() {
-    let seen = SharedBuffer<Int32>(repeating: 0, count: 10_000)
+    let seen = HugePageBuffer<Int32>(repeating: 0, count: 10_000)
     forEachBlockInParallel(count: 10_000, block: 7) { _, range in
       for index in range { seen.pointer[index] += 1 }
     }

@@ -1,4 +1,4 @@
-/// A community's in, near and out groups, its story reach and its coherence (spec §3).
+/// A community's in, near and out groups, its story reach and its coherence (docs/design.md §5.4 to §5.6).
 ///
 /// ```swift
 /// let groups = GroupProjection(graph, network: network, community: guides, nearDepth: 1)
@@ -133,8 +133,8 @@ package struct GroupProjection: Sendable, Hashable {
     // Communities are independent: blocks of them on every core, each
     // worker with its own marks.
     let placeholder = Coherence(graph, members: [], marks: MembershipMarks(personCount: 0))
-    let results = SharedBuffer<Coherence>(repeating: placeholder, count: communities.count)
-    let marks = SharedBuffer<MembershipMarks>(
+    let results = HugePageBuffer<Coherence>(repeating: placeholder, count: communities.count)
+    let marks = HugePageBuffer<MembershipMarks>(
       repeating: MembershipMarks(personCount: graph.personCount), count: workerCount)
     forEachBlockInParallel(count: communities.count, block: 16) { worker, range in
       for index in range {

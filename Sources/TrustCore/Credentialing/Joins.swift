@@ -1,4 +1,4 @@
-/// How warmly a person would join a community (spec §3).
+/// How warmly a person would join a community (docs/design.md §5.2).
 public enum JoinWarmth: String, Sendable, Hashable, CaseIterable {
   /// The person already trusts a member.
   case direct
@@ -99,40 +99,19 @@ package struct CommunityJoins: Sendable {
   /// ``summary()`` with the person rows already built, in any numbering.
   package func summary(rows: PersonCommunities) -> [JoinSummary] {
     let communityCount = communities.count
-    let tallies = SharedBuffer<JoinTally>(
-      repeating: JoinTally(communityCount: communityCount), count: workerCount)
+    let tallies = (0..<workerCount).map { _ in JoinTally(communityCount: communityCount) }
     let needed = Int32(truncatingIfNeeded: introducersNeeded)
-    rows.offsets.withUnsafeBufferPointer { offsets in
-      rows.targets.withUnsafeBufferPointer { targets in
-        rows.memberOffsets.withUnsafeBufferPointer { memberOffsets in
-          rows.memberCommunities.withUnsafeBufferPointer { memberCommunities in
-            rows.directOffsets.withUnsafeBufferPointer { directOffsets in
-              rows.directCommunities.withUnsafeBufferPointer { directCommunities in
-                let shared = UnsafeSendable(
-                  (
-                    offsets, targets, memberOffsets, memberCommunities, directOffsets,
-                    directCommunities
-                  ))
-                forEachBlockInParallel(count: rows.offsets.count - 1) { worker, range in
-                  let (offsets, targets, memberOffsets, memberCommunities, directOffsets, direct) =
-                    shared.value
-                  tallies.pointer[worker].count(
-                    people: range, needed: needed, offsets: offsets, targets: targets,
-                    memberOffsets: memberOffsets, memberCommunities: memberCommunities,
-                    directOffsets: directOffsets, directCommunities: direct)
-                }
-              }
-            }
-          }
-        }
+    rows.withRows { rows in
+      forEachBlockInParallel(count: rows.personCount) { worker, range in
+        tallies[worker].count(people: range, needed: needed, rows: rows)
       }
     }
     return communities.indices.map { index in
       var direct = 0
       var introduced = 0
-      for tally in tallies.pointer {
-        direct += Int(tally.direct[index])
-        introduced += Int(tally.introduced[index])
+      for tally in tallies {
+        direct += Int(tally.direct.pointer[index])
+        introduced += Int(tally.introduced.pointer[index])
       }
       let members = communities[index].members.count
       return JoinSummary(
@@ -256,95 +235,96 @@ package struct WarmthRoutes: Sendable, Hashable {
 
 /// One core's join counts per community, and the marks it counts with.
 ///
-/// A value type reached through a pointer, with its state in buffer pointers
-/// inside ``count(people:needed:offsets:targets:memberOffsets:memberCommunities:directOffsets:directCommunities:)``:
-/// no dynamic exclusivity checks or uniqueness checks in the loops.
-struct JoinTally {
+/// Its state is in buffers of its own, read through local buffer pointers
+/// inside ``count(people:needed:rows:)``: no dynamic exclusivity checks or
+/// uniqueness checks in the loops. A class so that each worker's tally is
+/// its own (copies of a value would share the buffers); only the worker it
+/// belongs to touches it, one block at a time.
+///
+/// ```swift
+/// let tally = JoinTally(communityCount: communities.count)
+/// rows.withRows { rows in tally.count(people: 0..<rows.personCount, needed: 1, rows: rows) }
+/// print(tally.direct.pointer[0])  // people who would join community 0 direct
+/// ```
+///
+/// - Complexity: O(|communities|) memory.
+final class JoinTally: @unchecked Sendable {
   /// Per community, how many of this core's people would join it direct.
-  var direct: [Int32]
+  let direct: HugePageBuffer<Int32>
   /// Per community, how many of this core's people would join it introduced.
-  var introduced: [Int32]
+  let introduced: HugePageBuffer<Int32>
   /// Per community, `3 × generation` plus 0 when the current person is a
   /// member, 1 when they join direct, 2 when they have introducers (counted
   /// in `introducerCount`); anything smaller is from an earlier person.
-  private var marks: [UInt32]
-  private var introducerCount: [Int32]
+  private let marks: HugePageBuffer<UInt32>
+  private let introducerCount: HugePageBuffer<Int32>
+  /// The last person's generation, kept from one block to the next.
   private var generation: UInt32 = 0
+  private let communityCount: Int
 
   init(communityCount: Int) {
-    direct = [Int32](repeating: 0, count: communityCount)
-    introduced = [Int32](repeating: 0, count: communityCount)
-    marks = [UInt32](repeating: 0, count: communityCount)
-    introducerCount = [Int32](repeating: 0, count: communityCount)
+    self.communityCount = communityCount
+    direct = HugePageBuffer(repeating: 0, count: communityCount)
+    introduced = HugePageBuffer(repeating: 0, count: communityCount)
+    marks = HugePageBuffer(repeating: 0, count: communityCount)
+    introducerCount = HugePageBuffer(repeating: 0, count: communityCount)
   }
 
   /// Adds how each person in `people` would join each community.
   ///
   /// - Complexity: O(Σ_P (|communities(P)| + |direct(P)| + Σ_{F ∈ first(P)} |direct(F)|)).
-  mutating func count(
-    people: Range<Int>, needed: Int32, offsets: UnsafeBufferPointer<Int>,
-    targets: UnsafeBufferPointer<Int32>, memberOffsets: UnsafeBufferPointer<Int>,
-    memberCommunities: UnsafeBufferPointer<Int32>, directOffsets: UnsafeBufferPointer<Int>,
-    directCommunities: UnsafeBufferPointer<Int32>
-  ) {
+  func count(people: Range<Int>, needed: Int32, rows: PersonCommunityRows) {
+    let direct = self.direct.pointer
+    let introduced = self.introduced.pointer
+    let marks = self.marks.pointer
+    let introducerCount = self.introducerCount.pointer
+    let members = rows.members
+    let directRows = rows.direct
     var generation = self.generation
     let batch = NeighbourRowBatch()
     // Each community is listed at most once per person, plus one slot for
     // the unconditional store past the last.
-    let pending = UnsafeMutableBufferPointer<Int32>.allocate(capacity: marks.count + 1)
+    let pending = UnsafeMutableBufferPointer<Int32>.allocate(capacity: communityCount + 1)
     defer {
       batch.deallocate()
       pending.deallocate()
     }
-    direct.withUnsafeMutableBufferPointer { direct in
-      introduced.withUnsafeMutableBufferPointer { introduced in
-        marks.withUnsafeMutableBufferPointer { marks in
-          introducerCount.withUnsafeMutableBufferPointer { introducerCount in
-            for person in people {
-              if generation >= (UInt32.max - 2) / 3 {
-                marks.update(repeating: 0)
-                generation = 0
-              }
-              generation &+= 1
-              let member = generation &* 3
-              let joinsDirect = member &+ 1
-              let introducedTo = member &+ 2
-              for slot in memberOffsets[person]..<memberOffsets[person + 1] {
-                marks[Int(memberCommunities[slot])] = member
-              }
-              for slot in directOffsets[person]..<directOffsets[person + 1] {
-                let community = Int(directCommunities[slot])
-                marks[community] = joinsDirect
-                direct[community] &+= 1
-              }
-              var candidateCount = 0
-              forEachNeighbourRow(
-                of: person, offsets: offsets, targets: targets, rowOffsets: directOffsets,
-                batch: batch
-              ) { row in
-                for entry in row {
-                  // Branch-free: whether a community is new to this person
-                  // is a coin toss to the branch predictor. New: mark it,
-                  // count 1, list it; already introduced: count one more;
-                  // a member or direct joiner: unchanged.
-                  let community = Int(directCommunities[entry])
-                  let mark = marks[community]
-                  let fresh = mark < member
-                  let counts = fresh || mark == introducedTo
-                  introducerCount[community] =
-                    (fresh ? 0 : introducerCount[community]) &+ (counts ? 1 : 0)
-                  marks[community] = counts ? introducedTo : mark
-                  pending[candidateCount] = directCommunities[entry]
-                  candidateCount &+= fresh ? 1 : 0
-                }
-              }
-              for index in 0..<candidateCount {
-                let community = Int(pending[index])
-                if introducerCount[community] >= needed { introduced[community] &+= 1 }
-              }
-            }
-          }
+    for person in people {
+      if generation >= (UInt32.max - 2) / 3 {
+        marks.update(repeating: 0)
+        generation = 0
+      }
+      generation &+= 1
+      let member = generation &* 3
+      let joinsDirect = member &+ 1
+      let introducedTo = member &+ 2
+      for slot in members.row(of: person) { marks[members.entry(at: slot)] = member }
+      for slot in directRows.row(of: person) {
+        let community = directRows.entry(at: slot)
+        marks[community] = joinsDirect
+        direct[community] &+= 1
+      }
+      var candidateCount = 0
+      rows.adjacency.forEachNeighbourRow(of: person, in: directRows, batch: batch) { row in
+        for entry in row {
+          // Branch-free: whether a community is new to this person is a
+          // coin toss to the branch predictor. New: mark it, count 1, list
+          // it; already introduced: count one more; a member or direct
+          // joiner: unchanged.
+          let community = directRows.entry(at: entry)
+          let mark = marks[community]
+          let fresh = mark < member
+          let counts = fresh || mark == introducedTo
+          introducerCount[community] =
+            (fresh ? 0 : introducerCount[community]) &+ (counts ? 1 : 0)
+          marks[community] = counts ? introducedTo : mark
+          pending[candidateCount] = Int32(truncatingIfNeeded: community)
+          candidateCount &+= fresh ? 1 : 0
         }
+      }
+      for index in 0..<candidateCount {
+        let community = Int(pending[index])
+        if introducerCount[community] >= needed { introduced[community] &+= 1 }
       }
     }
     self.generation = generation

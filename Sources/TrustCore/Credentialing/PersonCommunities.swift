@@ -1,6 +1,6 @@
 /// The person side of a list of communities: for each person, the
 /// communities they belong to and the communities they would join
-/// `direct` (spec §3: not a member, but with a strong tie to one), each as a
+/// `direct` (docs/design.md §5.2: not a member, but with a strong tie to one), each as a
 /// compressed row.
 ///
 /// Join summaries need, for a person P and each friend F, the communities F
@@ -73,6 +73,39 @@ package struct PersonCommunities: Sendable {
     self.memberCommunities = memberCommunities
   }
 
+  /// How many people (rows).
+  package var personCount: Int { offsets.count - 1 }
+
+  /// Calls `body` with handles on the adjacency and both kinds of rows.
+  ///
+  /// ```swift
+  /// let directJoins = rows.withRows { rows in rows.direct.row(of: cy).count }
+  /// ```
+  ///
+  /// - Complexity: O(1) besides `body`.
+  @inline(__always)
+  func withRows<Result>(_ body: (PersonCommunityRows) throws -> Result) rethrows -> Result {
+    try offsets.withUnsafeBufferPointer { offsets in
+      try targets.withUnsafeBufferPointer { targets in
+        try memberOffsets.withUnsafeBufferPointer { memberOffsets in
+          try memberCommunities.withUnsafeBufferPointer { memberCommunities in
+            try directOffsets.withUnsafeBufferPointer { directOffsets in
+              try directCommunities.withUnsafeBufferPointer { directCommunities in
+                try body(
+                  PersonCommunityRows(
+                    adjacency: AdjacencyHandle(offsets: offsets, targets: targets),
+                    members: CompressedRowsHandle(
+                      offsets: memberOffsets, entries: memberCommunities),
+                    direct: CompressedRowsHandle(
+                      offsets: directOffsets, entries: directCommunities)))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// Each person's direct row, built in blocks of people on every core, each
   /// block into its own list, then laid end to end.
   private static func directRows(
@@ -82,51 +115,42 @@ package struct PersonCommunities: Sendable {
     let count = offsets.count - 1
     let block = 2048
     let blocks = (count + block - 1) / block
-    let lengths = SharedBuffer<Int32>(uninitializedCount: count)
-    let lists = SharedBuffer<[Int32]>(repeating: [], count: blocks)
-    let stamps = SharedBuffer<[UInt32]>(
-      repeating: [UInt32](repeating: 0, count: communityCount), count: workerCount)
-    let lastStamps = SharedBuffer<UInt32>(repeating: 0, count: workerCount)
-    offsets.withUnsafeBufferPointer { offsets in
-      targets.withUnsafeBufferPointer { targets in
-        memberOffsets.withUnsafeBufferPointer { memberOffsets in
-          memberCommunities.withUnsafeBufferPointer { memberCommunities in
-            let shared = UnsafeSendable((offsets, targets, memberOffsets, memberCommunities))
-            forEachBlockInParallel(count: count, block: block) { worker, range in
-              let (offsets, targets, memberOffsets, memberCommunities) = shared.value
-              var list: [Int32] = []
-              stamps.pointer[worker].withUnsafeMutableBufferPointer { stamp in
-                // Two stamps per person: its own communities, and those
-                // already listed; cleared when the stamps would wrap.
-                var own = lastStamps.pointer[worker]
-                for person in range {
-                  if own >= UInt32.max - 3 {
-                    stamp.update(repeating: 0)
-                    own = 0
-                  }
-                  own &+= 2
-                  let listed = own &+ 1
-                  let start = list.count
-                  for slot in memberOffsets[person]..<memberOffsets[person + 1] {
-                    stamp[Int(memberCommunities[slot])] = own
-                  }
-                  for slot in offsets[person]..<offsets[person + 1] {
-                    let friend = Int(targets[slot])
-                    for entry in memberOffsets[friend]..<memberOffsets[friend + 1] {
-                      let community = Int(memberCommunities[entry])
-                      if stamp[community] < own {
-                        stamp[community] = listed
-                        list.append(Int32(truncatingIfNeeded: community))
-                      }
-                    }
-                  }
-                  lengths.pointer[person] = Int32(truncatingIfNeeded: list.count - start)
-                }
-                lastStamps.pointer[worker] = own
-              }
-              lists.pointer[range.lowerBound / block] = list
+    let lengths = HugePageBuffer<Int32>(uninitializedCount: count)
+    let lists = HugePageBuffer<[Int32]>(repeating: [], count: blocks)
+    let stamps = (0..<workerCount).map { _ in
+      HugePageBuffer<UInt32>(repeating: 0, count: communityCount)
+    }
+    let lastStamps = HugePageBuffer<UInt32>(repeating: 0, count: workerCount)
+    AdjacencyHandle.with(offsets: offsets, targets: targets) { adjacency in
+      CompressedRowsHandle.with(offsets: memberOffsets, entries: memberCommunities) { members in
+        forEachBlockInParallel(count: count, block: block) { worker, range in
+          var list: [Int32] = []
+          let stamp = stamps[worker].pointer
+          // Two stamps per person: its own communities, and those already
+          // listed; cleared when the stamps would wrap.
+          var own = lastStamps.pointer[worker]
+          for person in range {
+            if own >= UInt32.max - 3 {
+              stamp.update(repeating: 0)
+              own = 0
             }
+            own &+= 2
+            let listed = own &+ 1
+            let start = list.count
+            for slot in members.row(of: person) { stamp[members.entry(at: slot)] = own }
+            for slot in adjacency.row(of: person) {
+              for entry in members.row(of: adjacency.target(at: slot)) {
+                let community = members.entry(at: entry)
+                if stamp[community] < own {
+                  stamp[community] = listed
+                  list.append(Int32(truncatingIfNeeded: community))
+                }
+              }
+            }
+            lengths.pointer[person] = Int32(truncatingIfNeeded: list.count - start)
           }
+          lastStamps.pointer[worker] = own
+          lists.pointer[range.lowerBound / block] = list
         }
       }
     }
@@ -137,4 +161,27 @@ package struct PersonCommunities: Sendable {
     for list in lists.pointer { entries.append(contentsOf: list) }
     return (offsets, entries)
   }
+}
+
+/// Handles on a ``PersonCommunities``' three sets of rows, for the join
+/// summary's loop: the strong-tie adjacency, each person's communities, and
+/// the communities each person would join direct.
+///
+/// ```swift
+/// rows.withRows { rows in
+///   for slot in rows.direct.row(of: cy) { print(rows.direct.entry(at: slot)) }
+/// }
+/// ```
+///
+/// - Complexity: every accessor is O(1).
+struct PersonCommunityRows: Sendable {
+  /// The strong-tie adjacency the rows were built on.
+  let adjacency: AdjacencyHandle
+  /// Each person's communities, ascending.
+  let members: CompressedRowsHandle
+  /// The communities each person would join direct.
+  let direct: CompressedRowsHandle
+
+  /// How many people (rows).
+  var personCount: Int { adjacency.nodeCount }
 }

@@ -25,48 +25,45 @@ package struct TrustDegreeCounts: Sendable, Hashable {
   /// theirs sit close in memory (a third faster on a million people).
   package init(_ local: LocalGraph) {
     let count = local.personCount
-    let first = SharedBuffer<Int32>(uninitializedCount: count)
-    let second = SharedBuffer<Int32>(uninitializedCount: count)
+    let first = HugePageBuffer<Int32>(uninitializedCount: count)
+    let second = HugePageBuffer<Int32>(uninitializedCount: count)
     // 16-bit stamps: half the cache footprint of 32-bit ones, cleared once
     // every 65,535 people a worker visits.
-    let stamps = (0..<workerCount).map { _ in SharedBuffer<UInt16>(repeating: 0, count: count) }
-    let lastStamps = SharedBuffer<UInt16>(repeating: 0, count: workerCount)
-    local.offsets.withUnsafeBufferPointer { offsets in
-      local.targets.withUnsafeBufferPointer { targets in
-        local.order.withUnsafeBufferPointer { order in
-          let shared = UnsafeSendable((offsets, targets, order))
-          forEachBlockInParallel(count: count) { worker, range in
-            let (offsets, targets, order) = shared.value
-            let stamp = stamps[worker].pointer
-            var mark = lastStamps.pointer[worker]
-            let batch = NeighbourRowBatch()
-            defer { batch.deallocate() }
-            for node in range {
-              if mark == UInt16.max {
-                stamp.update(repeating: 0)
-                mark = 0
-              }
-              mark &+= 1
-              stamp[node] = mark
-              for slot in offsets[node]..<offsets[node + 1] { stamp[Int(targets[slot])] = mark }
-              var found: Int32 = 0
-              forEachNeighbourRow(
-                of: node, offsets: offsets, targets: targets, rowOffsets: offsets, batch: batch
-              ) { row in
-                // Branch-free: whether a friend's friend is new is a coin toss
-                // to the branch predictor, so count the comparison and always store.
-                for next in row {
-                  let other = Int(targets[next])
-                  found &+= stamp[other] != mark ? 1 : 0
-                  stamp[other] = mark
-                }
-              }
-              let person = Int(order[node])
-              first.pointer[person] = Int32(truncatingIfNeeded: offsets[node + 1] - offsets[node])
-              second.pointer[person] = found
+    let stamps = (0..<workerCount).map { _ in HugePageBuffer<UInt16>(repeating: 0, count: count) }
+    let lastStamps = HugePageBuffer<UInt16>(repeating: 0, count: workerCount)
+    local.withAdjacency { adjacency in
+      local.order.withUnsafeBufferPointer { order in
+        let order = UnsafeSendable(order)
+        forEachBlockInParallel(count: count) { worker, range in
+          let order = order.value
+          let stamp = stamps[worker].pointer
+          var mark = lastStamps.pointer[worker]
+          let batch = NeighbourRowBatch()
+          defer { batch.deallocate() }
+          for node in range {
+            if mark == UInt16.max {
+              stamp.update(repeating: 0)
+              mark = 0
             }
-            lastStamps.pointer[worker] = mark
+            mark &+= 1
+            stamp[node] = mark
+            let friends = adjacency.row(of: node)
+            for slot in friends { stamp[adjacency.target(at: slot)] = mark }
+            var found: Int32 = 0
+            adjacency.forEachNeighbourRow(of: node, in: adjacency.rows, batch: batch) { row in
+              // Branch-free: whether a friend's friend is new is a coin toss
+              // to the branch predictor, so count the comparison and always store.
+              for next in row {
+                let other = adjacency.target(at: next)
+                found &+= stamp[other] != mark ? 1 : 0
+                stamp[other] = mark
+              }
+            }
+            let person = Int(order[node])
+            first.pointer[person] = Int32(truncatingIfNeeded: friends.count)
+            second.pointer[person] = found
           }
+          lastStamps.pointer[worker] = mark
         }
       }
     }

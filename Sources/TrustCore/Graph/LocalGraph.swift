@@ -49,8 +49,8 @@ package struct LocalGraph: Sendable {
     self.componentEnds = componentEnds
     self.offsets = offsets
     let rank = localIndex
-    targets = Self.renumbered(graph.targets, of: graph, order: order, offsets: offsets) {
-      rank[Int($0)]
+    targets = Self.renumbered(graph, order: order, offsets: offsets) { old, slot in
+      rank[old.target(at: slot)]
     }
   }
 
@@ -58,7 +58,7 @@ package struct LocalGraph: Sendable {
   ///
   /// - Complexity: O(*n* + *m*), in blocks on every core.
   package func weights(of graph: TrustGraph) -> [Double] {
-    Self.renumbered(graph.strengths, of: graph, order: order, offsets: offsets) { $0 }
+    Self.renumbered(graph, order: order, offsets: offsets) { old, slot in old.weight(at: slot) }
   }
 
   /// `members` (person indices) as node numbers, in the same order.
@@ -66,71 +66,87 @@ package struct LocalGraph: Sendable {
     members.map { localIndex[Int($0)] }
   }
 
+  /// Calls `body` with a handle on the renumbered adjacency (offsets and
+  /// targets, unweighted: see ``weights(of:)``).
+  ///
+  /// ```swift
+  /// let degreeOfFirst = local.withAdjacency { $0.degree(of: 0) }
+  /// ```
+  ///
+  /// - Complexity: O(1) besides `body`.
+  @inline(__always)
+  func withAdjacency<Result>(_ body: (AdjacencyHandle) throws -> Result) rethrows -> Result {
+    try offsets.withUnsafeBufferPointer { offsets in
+      try targets.withUnsafeBufferPointer { targets in
+        try body(AdjacencyHandle(offsets: offsets, targets: targets))
+      }
+    }
+  }
+
   /// Every person once, breadth first from each unvisited person in turn
   /// (in file order); `runEnds[c]` ends the run of `order` that is component `c`.
   static func breadthFirstWalk(_ graph: TrustGraph) -> (order: [Int32], runEnds: [Int]) {
     let count = graph.personCount
-    var seen = [Bool](repeating: false, count: count)
-    var queue = [Int32](repeating: 0, count: count)
+    let seen = HugePageBuffer<Bool>(repeating: false, count: count)
     var runEnds: [Int] = []
-    seen.withUnsafeMutableBufferPointer { seen in
-      queue.withUnsafeMutableBufferPointer { queue in
-        graph.offsets.withUnsafeBufferPointer { offsets in
-          graph.targets.withUnsafeBufferPointer { targets in
-            var head = 0
-            var tail = 0
-            for start in 0..<count where !seen[start] {
-              seen[start] = true
-              queue[tail] = Int32(truncatingIfNeeded: start)
-              tail += 1
-              while head < tail {
-                let person = Int(queue[head])
-                head += 1
-                for slot in offsets[person]..<offsets[person + 1] {
-                  let neighbour = Int(targets[slot])
-                  if !seen[neighbour] {
-                    seen[neighbour] = true
-                    queue[tail] = targets[slot]
-                    tail += 1
-                  }
-                }
+    // The queue ends up holding everyone once: it is the order.
+    let queue = [Int32](unsafeUninitializedCapacity: count) { queue, initialized in
+      graph.withAdjacency { graph in
+        let seen = seen.pointer
+        var head = 0
+        var tail = 0
+        for start in 0..<count where !seen[start] {
+          seen[start] = true
+          queue[tail] = Int32(truncatingIfNeeded: start)
+          tail += 1
+          while head < tail {
+            let person = Int(queue[head])
+            head += 1
+            for slot in graph.row(of: person) {
+              let neighbour = graph.target(at: slot)
+              if !seen[neighbour] {
+                seen[neighbour] = true
+                queue[tail] = Int32(truncatingIfNeeded: neighbour)
+                tail += 1
               }
-              runEnds.append(tail)
             }
           }
+          runEnds.append(tail)
         }
+        assert(tail == count, "everyone is queued once")
       }
+      initialized = count
     }
     return (queue, runEnds)
   }
 
-  /// `column` (one value per strong-tie end of `graph`) in node order,
-  /// each value passed through `transform`: every position is written once,
-  /// by the block of nodes that holds its row.
+  /// The values `value(old, slot)` of every strong-tie end of `graph` in
+  /// node order (`old` is the graph's adjacency, `slot` the end's position
+  /// there): every position is written once, by the block of nodes that
+  /// holds its row.
   private static func renumbered<Value>(
-    _ column: [Value], of graph: TrustGraph, order: [Int32], offsets: [Int],
-    _ transform: @Sendable (Value) -> Value
+    _ graph: TrustGraph, order: [Int32], offsets: [Int],
+    _ value: @Sendable (_ old: AdjacencyHandle, _ slot: Int) -> Value
   ) -> [Value] {
     precondition(_isPOD(Value.self), "only for trivial element types")
-    let total = column.count
+    let total = graph.targets.count
     return [Value](unsafeUninitializedCapacity: total) { result, initialized in
       // Read at random by the passes over neighbours' neighbours.
       adviseHugePages(
         UnsafeMutableRawPointer(result.baseAddress), byteCount: total * MemoryLayout<Value>.stride)
-      offsets.withUnsafeBufferPointer { offsets in
-        graph.offsets.withUnsafeBufferPointer { oldOffsets in
-          column.withUnsafeBufferPointer { column in
-            order.withUnsafeBufferPointer { order in
-              let shared = UnsafeSendable((offsets, oldOffsets, column, order, result))
-              forEachBlockInParallel(count: order.count, block: 4096) { _, nodes in
-                let (offsets, oldOffsets, column, order, result) = shared.value
-                for node in nodes {
-                  let person = Int(order[node])
-                  var next = offsets[node]
-                  for slot in oldOffsets[person]..<oldOffsets[person + 1] {
-                    result[next] = transform(column[slot])
-                    next += 1
-                  }
+      let result = UnsafeSendable(result)
+      graph.withAdjacency { old in
+        order.withUnsafeBufferPointer { order in
+          offsets.withUnsafeBufferPointer { offsets in
+            let numbering = UnsafeSendable((order, offsets))
+            forEachBlockInParallel(count: order.count, block: 4096) { _, nodes in
+              let (order, offsets) = numbering.value
+              let result = result.value
+              for node in nodes {
+                var next = offsets[node]
+                for slot in old.row(of: Int(order[node])) {
+                  result[next] = value(old, slot)
+                  next += 1
                 }
               }
             }

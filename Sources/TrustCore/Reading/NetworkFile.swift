@@ -34,8 +34,10 @@ public final class NetworkFile: @unchecked Sendable {
 
   /// Opens `path` (`-`: standard input): maps a regular file, reads anything else whole.
   ///
-  /// - Parameter digestingInBackground: start hashing the bytes on another
-  ///   thread now, so that ``digest()`` costs nothing by the time a report is written.
+  /// - Parameters:
+  ///   - path: the file to read, or `-` for standard input.
+  ///   - digestingInBackground: start hashing the bytes on another thread now,
+  ///     so that ``digest()`` costs nothing by the time a report is written.
   /// - Throws: ``NetworkLoadError`` with code `unreadable` naming the system's reason.
   public init(path: String, digestingInBackground: Bool = false) throws(NetworkLoadError) {
     self.path = path

@@ -54,25 +54,39 @@ func adviseHugePages(_ start: UnsafeMutableRawPointer?, byteCount: Int) {
   #endif
 }
 
-/// Memory for a large table read at random, such as the id table, on huge
-/// pages where it is large enough (see ``allocateOnHugePages(_:count:)``);
-/// shared by reference, copied with ``copy()``.
+/// A buffer shared by reference: memory for a large table read at random
+/// (the id table, say) or for parallel workers that each fill their own
+/// indices, on huge pages where it is large enough (see
+/// ``allocateOnHugePages(_:count:)``); copied with ``copy()``.
+///
+/// The class only owns the memory: the elements are reached through
+/// ``pointer``, a `let`, so reading and writing them costs no exclusivity
+/// check, and a worker may write its own indices while others write theirs.
 ///
 /// ```swift
 /// let table = HugePageBuffer<Int32>(repeating: -1, count: 1 << 20)
 /// table.pointer[7] = 3
+/// let seen = HugePageBuffer<Int32>(uninitializedCount: 100)  // every index written before read
+/// forEachBlockInParallel(count: 100) { _, range in for i in range { seen.pointer[i] = 1 } }
+/// print(seen.array.count)  // 100
 /// ```
 ///
-/// - Complexity: O(*count*) to fill; memory *count* elements.
+/// - Complexity: O(*count*) to fill, O(1) uninitialized; memory *count* elements.
 final class HugePageBuffer<Element>: @unchecked Sendable {
-  /// The elements; only trivial types (no references).
+  /// The elements.
   let pointer: UnsafeMutableBufferPointer<Element>
 
-  /// `count` copies of `value`.
+  /// `count` copies of `value` (of any type: lists of numbers too).
   init(repeating value: Element, count: Int) {
-    precondition(_isPOD(Element.self), "only for trivial element types")
     pointer = allocateOnHugePages(count: count)
     pointer.initialize(repeating: value)
+  }
+
+  /// A buffer of `count` uninitialized elements of a trivial type (no
+  /// references), for workers that write every index before any is read.
+  init(uninitializedCount count: Int) {
+    precondition(_isPOD(Element.self), "only for trivial element types")
+    pointer = allocateOnHugePages(count: count)
   }
 
   private init(copying other: UnsafeMutableBufferPointer<Element>) {
@@ -83,7 +97,18 @@ final class HugePageBuffer<Element>: @unchecked Sendable {
   /// A copy with the same elements.
   func copy() -> HugePageBuffer { HugePageBuffer(copying: pointer) }
 
+  /// The elements as an array (a copy).
+  var array: [Element] { Array(pointer) }
+
   deinit {
+    // Elements may own memory ([Int] lists, say): release them first. For
+    // trivial types this is no work.
+    _ = pointer.deinitialize()
     UnsafeMutableRawPointer(pointer.baseAddress.unsafelyUnwrapped).deallocate()
   }
 }
+
+/// The buffer's former name (it and ``HugePageBuffer`` were two types), still
+/// used by the reader (Reading/) and `StringInternerTests`; it goes once they
+/// move over to ``HugePageBuffer``.
+typealias SharedBuffer = HugePageBuffer

@@ -37,31 +37,6 @@ func forEachBlockInParallel(
   }
 }
 
-/// A buffer that parallel workers fill at distinct indices (on huge pages
-/// when large: see ``allocateOnHugePages(_:count:)``).
-final class SharedBuffer<Element>: @unchecked Sendable {
-  let pointer: UnsafeMutableBufferPointer<Element>
-
-  init(repeating value: Element, count: Int) {
-    pointer = allocateOnHugePages(count: count)
-    pointer.initialize(repeating: value)
-  }
-
-  /// A buffer of `count` uninitialized elements of a trivial type (no
-  /// references), for workers that write every index before any is read.
-  init(uninitializedCount count: Int) {
-    precondition(_isPOD(Element.self), "only for trivial element types")
-    pointer = allocateOnHugePages(count: count)
-  }
-
-  deinit {
-    _ = pointer.deinitialize()  // elements may own memory ([Int] lists, say)
-    UnsafeMutableRawPointer(pointer.baseAddress.unsafelyUnwrapped).deallocate()
-  }
-
-  var array: [Element] { Array(pointer) }
-}
-
 /// Wraps a value that is safe to share because the code around it says so
 /// (read-only buffers during a parallel loop, or buffers each worker writes
 /// at its own indices).

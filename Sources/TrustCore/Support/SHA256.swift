@@ -83,6 +83,33 @@ package struct SHA256: Sendable {
     return hash.finish()
   }
 
+  /// The digest of everything added and then `message`, without copying
+  /// the message or allocating: whole blocks are compressed in place and the
+  /// tail padded in a buffer on the stack. For HMAC's two short hashes per id.
+  ///
+  /// - Precondition: nothing is pending (only whole blocks were added).
+  package func words(appending message: UnsafeRawBufferPointer) -> DigestWords {
+    precondition(pending.isEmpty, "only after whole blocks")
+    var copy = self
+    let whole = message.count / 64 * 64
+    if whole > 0 { copy.compress(blocks: UnsafeRawBufferPointer(rebasing: message[0..<whole])) }
+    let rest = message.count - whole
+    let bits = (length &+ UInt64(message.count)) &* 8
+    withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+      tail.initializeMemory(as: UInt8.self, repeating: 0)
+      if rest > 0 {
+        tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: message[whole...]))
+      }
+      tail[rest] = 0x80
+      let size = rest < 56 ? 64 : 128
+      for index in 0..<8 {
+        tail[size - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * index))
+      }
+      copy.compress(blocks: UnsafeRawBufferPointer(rebasing: tail[0..<size]))
+    }
+    return DigestWords(words: copy.state)
+  }
+
   /// Runs the compression function over whole 64-byte blocks, the message
   /// schedule in a small buffer on the stack.
   private mutating func compress(blocks: UnsafeRawBufferPointer) {
@@ -126,6 +153,30 @@ package struct SHA256: Sendable {
     value >> count | value << (32 - count)
   }
 
+  /// A digest as its eight big-endian words, with no array behind it.
+  package struct DigestWords: Sendable {
+    package var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// Calls `body` with the 32 bytes, big-endian, on the stack.
+    package func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+      withUnsafeTemporaryAllocation(byteCount: 32, alignment: 4) { buffer in
+        let (a, b, c, d, e, f, g, h) = words
+        buffer.storeBytes(of: a.bigEndian, toByteOffset: 0, as: UInt32.self)
+        buffer.storeBytes(of: b.bigEndian, toByteOffset: 4, as: UInt32.self)
+        buffer.storeBytes(of: c.bigEndian, toByteOffset: 8, as: UInt32.self)
+        buffer.storeBytes(of: d.bigEndian, toByteOffset: 12, as: UInt32.self)
+        buffer.storeBytes(of: e.bigEndian, toByteOffset: 16, as: UInt32.self)
+        buffer.storeBytes(of: f.bigEndian, toByteOffset: 20, as: UInt32.self)
+        buffer.storeBytes(of: g.bigEndian, toByteOffset: 24, as: UInt32.self)
+        buffer.storeBytes(of: h.bigEndian, toByteOffset: 28, as: UInt32.self)
+        return body(UnsafeRawBufferPointer(buffer))
+      }
+    }
+
+    /// The digest as bytes.
+    package var digest: Digest { withBytes { Digest(bytes: Array($0)) } }
+  }
+
   /// A 32-byte digest.
   package struct Digest: Sendable, Hashable {
     package var bytes: [UInt8]
@@ -147,24 +198,34 @@ package struct SHA256: Sendable {
 /// mac.authenticate(Array("ana".utf8)).hexadecimal.prefix(12)  // "p-" + these 12 digits
 /// ```
 package struct HMACSHA256: Sendable {
-  private let inner: [UInt8]
-  private let outer: [UInt8]
+  /// SHA-256 after the key's inner and outer pad blocks: each message then
+  /// costs its own blocks and one more, not four.
+  private let inner: SHA256
+  private let outer: SHA256
 
   package init(key: [UInt8]) {
     var block = key.count > 64 ? SHA256.hash(key).bytes : key
     block += [UInt8](repeating: 0, count: 64 - block.count)
-    inner = block.map { $0 ^ 0x36 }
-    outer = block.map { $0 ^ 0x5c }
+    var inner = SHA256()
+    inner.update(block.map { $0 ^ 0x36 })
+    var outer = SHA256()
+    outer.update(block.map { $0 ^ 0x5c })
+    self.inner = inner
+    self.outer = outer
   }
 
   /// The keyed digest of `message`.
   package func authenticate(_ message: some Collection<UInt8>) -> SHA256.Digest {
-    var first = SHA256()
-    first.update(inner)
-    first.update(message)
-    var second = SHA256()
-    second.update(outer)
-    second.update(first.finish().bytes)
-    return second.finish()
+    if let done = message.withContiguousStorageIfAvailable({
+      words(UnsafeRawBufferPointer($0)).digest
+    }) {
+      return done
+    }
+    return Array(message).withUnsafeBytes { words($0).digest }
+  }
+
+  /// The keyed digest of `message` as words, allocating nothing.
+  package func words(_ message: UnsafeRawBufferPointer) -> SHA256.DigestWords {
+    inner.words(appending: message).withBytes { outer.words(appending: $0) }
   }
 }

@@ -39,7 +39,8 @@ struct Leiden {
     }
   }
 
-  func nodeWeights(_ graph: ClusteringGraph) -> [Double] {
+  /// Each node's weight in the moves: its strength for modularity, its size for CPM.
+  func nodeWeights(_ graph: ClusteringGraphHandle) -> UnsafeBufferPointer<Double> {
     quality == .modularity ? graph.strength : graph.size
   }
 
@@ -125,7 +126,6 @@ struct Leiden {
   {
     let count = graph.nodeCount
     guard count > 0 else { return false }
-    let weights = nodeWeights(graph)
     let gamma = scaledResolution(graph)
     let order = randomPermutation(count, &random)
     let clusterWeight = Scratch<Double>(count, 0)
@@ -145,77 +145,74 @@ struct Leiden {
       }
     }
     var changed = false
-    graph.withView { graph in
-      weights.withUnsafeBufferPointer { weights in
-        membership.withUnsafeMutableBufferPointer { membership in
-          for node in 0..<count {
-            clusterWeight[Int(membership[node])] += weights[node]
-            clusterSize[Int(membership[node])] += 1
-            queue[node] = order[node]
+    graph.withHandle { graph in
+      let (adjacency, weights) = (graph.adjacency, nodeWeights(graph))
+      membership.withUnsafeMutableBufferPointer { membership in
+        for node in 0..<count {
+          clusterWeight[Int(membership[node])] += weights[node]
+          clusterSize[Int(membership[node])] += 1
+          queue[node] = order[node]
+        }
+        var unusedCount = 0
+        for cluster in stride(from: count - 1, through: 0, by: -1) where clusterSize[cluster] == 0 {
+          unused[unusedCount] = Int32(truncatingIfNeeded: cluster)
+          unusedCount += 1
+        }
+        var head = 0
+        var queued = count
+        while queued > 0 {
+          let node = Int(queue[head])
+          head = head &+ 1 == count ? 0 : head &+ 1
+          queued &-= 1
+          inQueue[node] = false
+          let current = Int(membership[node])
+          let weight = weights[node]
+          clusterWeight[current] -= weight
+          clusterSize[current] &-= 1
+          if clusterSize[current] == 0 {
+            unused[unusedCount] = Int32(truncatingIfNeeded: current)
+            unusedCount &+= 1
           }
-          var unusedCount = 0
-          for cluster in stride(from: count - 1, through: 0, by: -1) where clusterSize[cluster] == 0
-          {
-            unused[unusedCount] = Int32(truncatingIfNeeded: cluster)
-            unusedCount += 1
+          let empty = Int(unused[unusedCount &- 1])
+          neighbouring[0] = Int32(truncatingIfNeeded: empty)
+          isNeighbouring[empty] = true
+          var neighbourCount = 1
+          let row = adjacency.row(of: node)
+          for slot in row {
+            let cluster = Int(membership[adjacency.target(at: slot)])
+            if !isNeighbouring[cluster] {
+              isNeighbouring[cluster] = true
+              neighbouring[neighbourCount] = Int32(truncatingIfNeeded: cluster)
+              neighbourCount &+= 1
+            }
+            edgeWeightTo[cluster] += adjacency.weight(at: slot)
           }
-          var head = 0
-          var queued = count
-          while queued > 0 {
-            let node = Int(queue[head])
-            head = head &+ 1 == count ? 0 : head &+ 1
-            queued &-= 1
-            inQueue[node] = false
-            let current = Int(membership[node])
-            let weight = weights[node]
-            clusterWeight[current] -= weight
-            clusterSize[current] &-= 1
-            if clusterSize[current] == 0 {
-              unused[unusedCount] = Int32(truncatingIfNeeded: current)
-              unusedCount &+= 1
+          var best = current
+          var bestGain = edgeWeightTo[current] - weight * clusterWeight[current] * gamma
+          for position in 0..<neighbourCount {
+            let cluster = Int(neighbouring[position])
+            let gain = edgeWeightTo[cluster] - weight * clusterWeight[cluster] * gamma
+            if gain > bestGain {
+              best = cluster
+              bestGain = gain
             }
-            let empty = Int(unused[unusedCount &- 1])
-            neighbouring[0] = Int32(truncatingIfNeeded: empty)
-            isNeighbouring[empty] = true
-            var neighbourCount = 1
-            let start = graph.offsets[node]
-            let end = graph.offsets[node &+ 1]
-            for slot in start..<end {
-              let cluster = Int(membership[Int(graph.targets[slot])])
-              if !isNeighbouring[cluster] {
-                isNeighbouring[cluster] = true
-                neighbouring[neighbourCount] = Int32(truncatingIfNeeded: cluster)
-                neighbourCount &+= 1
-              }
-              edgeWeightTo[cluster] += graph.weights[slot]
-            }
-            var best = current
-            var bestGain = edgeWeightTo[current] - weight * clusterWeight[current] * gamma
-            for position in 0..<neighbourCount {
-              let cluster = Int(neighbouring[position])
-              let gain = edgeWeightTo[cluster] - weight * clusterWeight[cluster] * gamma
-              if gain > bestGain {
-                best = cluster
-                bestGain = gain
-              }
-              edgeWeightTo[cluster] = 0
-              isNeighbouring[cluster] = false
-            }
-            clusterWeight[best] += weight
-            clusterSize[best] &+= 1
-            if best == Int(unused[unusedCount &- 1]) { unusedCount &-= 1 }
-            guard best != current else { continue }
-            membership[node] = Int32(truncatingIfNeeded: best)
-            changed = true
-            for slot in start..<end {
-              let neighbour = Int(graph.targets[slot])
-              if !inQueue[neighbour] && Int(membership[neighbour]) != best {
-                inQueue[neighbour] = true
-                var tail = head &+ queued
-                if tail >= count { tail &-= count }
-                queue[tail] = Int32(truncatingIfNeeded: neighbour)
-                queued &+= 1
-              }
+            edgeWeightTo[cluster] = 0
+            isNeighbouring[cluster] = false
+          }
+          clusterWeight[best] += weight
+          clusterSize[best] &+= 1
+          if best == Int(unused[unusedCount &- 1]) { unusedCount &-= 1 }
+          guard best != current else { continue }
+          membership[node] = Int32(truncatingIfNeeded: best)
+          changed = true
+          for slot in row {
+            let neighbour = adjacency.target(at: slot)
+            if !inQueue[neighbour] && Int(membership[neighbour]) != best {
+              inQueue[neighbour] = true
+              var tail = head &+ queued
+              if tail >= count { tail &-= count }
+              queue[tail] = Int32(truncatingIfNeeded: neighbour)
+              queued &+= 1
             }
           }
         }
@@ -235,150 +232,149 @@ struct Leiden {
     _ graph: ClusteringGraph, partition: [Int32], clusterCount: Int, random: inout SeededRandom
   ) -> [Int32] {
     let count = graph.nodeCount
-    let weights = nodeWeights(graph)
     let gamma = scaledResolution(graph)
     let streamSeed = random.next()
     // Nodes grouped by cluster.
     var starts = [Int](repeating: 0, count: clusterCount + 1)
     for cluster in partition { starts[Int(cluster) + 1] += 1 }
     for cluster in 0..<clusterCount { starts[cluster + 1] += starts[cluster] }
-    let members = SharedBuffer<Int32>(repeating: 0, count: count)
+    let members = HugePageBuffer<Int32>(repeating: 0, count: count)
     var fill = starts
     for (node, cluster) in partition.enumerated() {
       members.pointer[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
       fill[Int(cluster)] += 1
     }
-    let refined = SharedBuffer<Int32>(repeating: 0, count: count)
-    let refinedWeight = SharedBuffer<Double>(repeating: 0, count: count)
-    let nonSingleton = SharedBuffer<Bool>(repeating: false, count: count)
-    let external = SharedBuffer<Double>(repeating: 0, count: count)
-    let edgeWeightTo = SharedBuffer<Double>(repeating: 0, count: count)
-    let isNeighbouring = SharedBuffer<Bool>(repeating: false, count: count)
+    let refined = HugePageBuffer<Int32>(repeating: 0, count: count)
+    let refinedWeight = HugePageBuffer<Double>(repeating: 0, count: count)
+    let nonSingleton = HugePageBuffer<Bool>(repeating: false, count: count)
+    let external = HugePageBuffer<Double>(repeating: 0, count: count)
+    let edgeWeightTo = HugePageBuffer<Double>(repeating: 0, count: count)
+    let isNeighbouring = HugePageBuffer<Bool>(repeating: false, count: count)
     let neighbouringOf = (0..<workerCount).map { _ in
-      SharedBuffer<Int32>(repeating: 0, count: count + 1)
+      HugePageBuffer<Int32>(repeating: 0, count: count + 1)
     }
     let cumulativeOf = (0..<workerCount).map { _ in
-      SharedBuffer<Double>(repeating: 0, count: count + 1)
+      HugePageBuffer<Double>(repeating: 0, count: count + 1)
     }
     let randomness = self.randomness
     let startsShared = UnsafeSendable(starts)
-    graph.withView { graph in
-      weights.withUnsafeBufferPointer { weights in
-        partition.withUnsafeBufferPointer { partition in
-          let shared = UnsafeSendable((graph, weights, partition))
-          forEachBlockInParallel(count: clusterCount, block: 16) { worker, clusters in
-            let (graph, weights, partition) = shared.value
-            let starts = startsShared.value
-            let refined = refined.pointer
-            let refinedWeight = refinedWeight.pointer
-            let nonSingleton = nonSingleton.pointer
-            let external = external.pointer
-            let edgeWeightTo = edgeWeightTo.pointer
-            let isNeighbouring = isNeighbouring.pointer
-            let neighbouring = neighbouringOf[worker].pointer
-            let cumulative = cumulativeOf[worker].pointer
-            for cluster in clusters {
-              let first = starts[cluster]
-              let last = starts[cluster + 1]
-              if last - first < 2 {
-                for position in first..<last {
-                  refined[Int(members.pointer[position])] = members.pointer[position]
-                }
-                continue
-              }
-              var total = 0.0
+    graph.withHandle { graph in
+      partition.withUnsafeBufferPointer { partition in
+        // One value unpacked into each worker's locals, not captured piece
+        // by piece (see `ClusteringGraph.aggregated(by:clusterCount:)`).
+        let shared = UnsafeSendable((graph.adjacency, nodeWeights(graph), partition))
+        forEachBlockInParallel(count: clusterCount, block: 16) { worker, clusters in
+          let (adjacency, weights, partition) = shared.value
+          let starts = startsShared.value
+          let refined = refined.pointer
+          let refinedWeight = refinedWeight.pointer
+          let nonSingleton = nonSingleton.pointer
+          let external = external.pointer
+          let edgeWeightTo = edgeWeightTo.pointer
+          let isNeighbouring = isNeighbouring.pointer
+          let neighbouring = neighbouringOf[worker].pointer
+          let cumulative = cumulativeOf[worker].pointer
+          for cluster in clusters {
+            let first = starts[cluster]
+            let last = starts[cluster + 1]
+            if last - first < 2 {
               for position in first..<last {
-                let node = Int(members.pointer[position])
-                refined[node] = Int32(truncatingIfNeeded: node)
-                refinedWeight[node] = weights[node]
-                total += weights[node]
-                // E(S, C − S) for each refined cluster S, starting with singletons.
-                var sum = 0.0
-                for slot in graph.offsets[node]..<graph.offsets[node &+ 1]
-                where partition[Int(graph.targets[slot])] == Int32(truncatingIfNeeded: cluster) {
-                  sum += graph.weights[slot]
-                }
-                external[node] = sum
+                refined[Int(members.pointer[position])] = members.pointer[position]
               }
-              var stream = SeededRandom(
-                seed: streamSeed ^ (UInt64(cluster) &* 0x9E37_79B9_7F4A_7C15))
-              // Visit the cluster's nodes in a random order (Fisher–Yates in place).
-              let size = last - first
-              for index in stride(from: size - 1, to: 0, by: -1) {
-                let other = stream.below(index + 1)
-                let a = members.pointer[first + index]
-                members.pointer[first + index] = members.pointer[first + other]
-                members.pointer[first + other] = a
+              continue
+            }
+            var total = 0.0
+            for position in first..<last {
+              let node = Int(members.pointer[position])
+              refined[node] = Int32(truncatingIfNeeded: node)
+              refinedWeight[node] = weights[node]
+              total += weights[node]
+              // E(S, C − S) for each refined cluster S, starting with singletons.
+              var sum = 0.0
+              for slot in adjacency.row(of: node)
+              where partition[adjacency.target(at: slot)] == Int32(truncatingIfNeeded: cluster) {
+                sum += adjacency.weight(at: slot)
               }
-              for position in first..<last {
-                let node = Int(members.pointer[position])
-                let weight = weights[node]
-                guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma
-                else { continue }
-                refinedWeight[node] = 0
-                let ownExternal = external[node]
-                external[node] = 0
-                neighbouring[0] = Int32(truncatingIfNeeded: node)
-                isNeighbouring[node] = true
-                var neighbourCount = 1
-                let start = graph.offsets[node]
-                let end = graph.offsets[node &+ 1]
-                for slot in start..<end {
-                  let neighbour = Int(graph.targets[slot])
-                  guard partition[neighbour] == Int32(truncatingIfNeeded: cluster) else { continue }
-                  let target = Int(refined[neighbour])
-                  if !isNeighbouring[target] {
-                    isNeighbouring[target] = true
-                    neighbouring[neighbourCount] = Int32(truncatingIfNeeded: target)
-                    neighbourCount &+= 1
+              external[node] = sum
+            }
+            var stream = SeededRandom(
+              seed: streamSeed ^ (UInt64(cluster) &* 0x9E37_79B9_7F4A_7C15))
+            // Visit the cluster's nodes in a random order (Fisher–Yates in place).
+            let size = last - first
+            for index in stride(from: size - 1, to: 0, by: -1) {
+              let other = stream.below(index + 1)
+              let a = members.pointer[first + index]
+              members.pointer[first + index] = members.pointer[first + other]
+              members.pointer[first + other] = a
+            }
+            for position in first..<last {
+              let node = Int(members.pointer[position])
+              let weight = weights[node]
+              guard !nonSingleton[node], external[node] >= weight * (total - weight) * gamma
+              else { continue }
+              refinedWeight[node] = 0
+              let ownExternal = external[node]
+              external[node] = 0
+              neighbouring[0] = Int32(truncatingIfNeeded: node)
+              isNeighbouring[node] = true
+              var neighbourCount = 1
+              let row = adjacency.row(of: node)
+              for slot in row {
+                let neighbour = adjacency.target(at: slot)
+                guard partition[neighbour] == Int32(truncatingIfNeeded: cluster) else { continue }
+                let target = Int(refined[neighbour])
+                if !isNeighbouring[target] {
+                  isNeighbouring[target] = true
+                  neighbouring[neighbourCount] = Int32(truncatingIfNeeded: target)
+                  neighbourCount &+= 1
+                }
+                edgeWeightTo[target] += adjacency.weight(at: slot)
+              }
+              var best = node
+              var bestGain = 0.0
+              var sum = 0.0
+              for index in 0..<neighbourCount {
+                let candidate = Int(neighbouring[index])
+                if external[candidate] >= refinedWeight[candidate]
+                  * (total - refinedWeight[candidate]) * gamma
+                {
+                  let gain = edgeWeightTo[candidate] - weight * refinedWeight[candidate] * gamma
+                  if gain > bestGain {
+                    best = candidate
+                    bestGain = gain
                   }
-                  edgeWeightTo[target] += graph.weights[slot]
+                  if gain >= 0 { sum += exp(gain / randomness) }
                 }
-                var best = node
-                var bestGain = 0.0
-                var sum = 0.0
-                for index in 0..<neighbourCount {
-                  let candidate = Int(neighbouring[index])
-                  if external[candidate] >= refinedWeight[candidate]
-                    * (total - refinedWeight[candidate]) * gamma
-                  {
-                    let gain = edgeWeightTo[candidate] - weight * refinedWeight[candidate] * gamma
-                    if gain > bestGain {
-                      best = candidate
-                      bestGain = gain
-                    }
-                    if gain >= 0 { sum += exp(gain / randomness) }
-                  }
-                  cumulative[index] = sum
-                  edgeWeightTo[candidate] = 0
-                  isNeighbouring[candidate] = false
+                cumulative[index] = sum
+                edgeWeightTo[candidate] = 0
+                isNeighbouring[candidate] = false
+              }
+              var chosen = best
+              if sum.isFinite && sum > 0 {
+                let target = sum * stream.unit()
+                var low = 0
+                var high = neighbourCount - 1
+                while low < high {
+                  let middle = (low + high) / 2
+                  if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
                 }
-                var chosen = best
-                if sum.isFinite && sum > 0 {
-                  let target = sum * stream.unit()
-                  var low = 0
-                  var high = neighbourCount - 1
-                  while low < high {
-                    let middle = (low + high) / 2
-                    if target >= cumulative[middle] { low = middle + 1 } else { high = middle }
-                  }
-                  chosen = Int(neighbouring[low])
-                }
-                refinedWeight[chosen] += weight
-                var externalChange = 0.0
-                for slot in start..<end {
-                  let neighbour = Int(graph.targets[slot])
-                  guard partition[neighbour] == Int32(truncatingIfNeeded: cluster) else { continue }
-                  externalChange +=
-                    Int(refined[neighbour]) == chosen ? -graph.weights[slot] : graph.weights[slot]
-                }
-                if chosen == node {
-                  external[node] = ownExternal
-                } else {
-                  external[chosen] += externalChange
-                  refined[node] = Int32(truncatingIfNeeded: chosen)
-                  nonSingleton[chosen] = true
-                }
+                chosen = Int(neighbouring[low])
+              }
+              refinedWeight[chosen] += weight
+              var externalChange = 0.0
+              for slot in row {
+                let neighbour = adjacency.target(at: slot)
+                guard partition[neighbour] == Int32(truncatingIfNeeded: cluster) else { continue }
+                externalChange +=
+                  Int(refined[neighbour]) == chosen
+                  ? -adjacency.weight(at: slot) : adjacency.weight(at: slot)
+              }
+              if chosen == node {
+                external[node] = ownExternal
+              } else {
+                external[chosen] += externalChange
+                refined[node] = Int32(truncatingIfNeeded: chosen)
+                nonSingleton[chosen] = true
               }
             }
           }
@@ -466,25 +462,5 @@ struct Scratch<Element> {
   subscript(index: Int) -> Element {
     get { base[index] }
     nonmutating set { base[index] = newValue }
-  }
-}
-
-/// Read-only unsafe views of a clustering graph's adjacency for hot loops.
-struct ClusteringGraphView {
-  let offsets: UnsafeBufferPointer<Int>
-  let targets: UnsafeBufferPointer<Int32>
-  let weights: UnsafeBufferPointer<Double>
-}
-
-extension ClusteringGraph {
-  /// Calls `body` with unsafe views of the adjacency arrays.
-  func withView<Result>(_ body: (ClusteringGraphView) throws -> Result) rethrows -> Result {
-    try offsets.withUnsafeBufferPointer { offsets in
-      try targets.withUnsafeBufferPointer { targets in
-        try weights.withUnsafeBufferPointer { weights in
-          try body(ClusteringGraphView(offsets: offsets, targets: targets, weights: weights))
-        }
-      }
-    }
   }
 }

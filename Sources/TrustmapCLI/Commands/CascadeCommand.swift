@@ -28,7 +28,8 @@ enum CascadeCommand: AnalysisCommand {
     "--weighted", help: "Count the share of strong-tie weight, not of contacts.")
   static let start = Option<String>.text(
     "--start", valueName: "ids", repeatable: true,
-    help: "The starting speakers, by id, comma-separated. Repeatable.")
+    help: "The starting speakers, by id, comma-separated. Repeatable."
+  ).naming(.people)
   static let startCount = Option<Int>.integer(
     "--start-count", valueName: "k", setting: QuerySettings.startCount,
     help: "Draw k starting speakers at random (with --seed).", defaultText: "none")

@@ -45,7 +45,7 @@ enum ConvertCommand: Command {
       message: { _ in
         "invalid format '\(text)' for '--to'\(note); expected \(names.joined(separator: ", "))"
       }, suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-  }
+  }.choosing(writableFormats.map(\.rawValue))
   static let gexfVersion = Option<GEXFVersion>.choice(
     "--gexf-version", valueName: "version",
     help: "GEXF 1.2 (1.2draft, what Gephi writes) or 1.3.", default: .version12Draft)
@@ -55,11 +55,14 @@ enum ConvertCommand: Command {
       + "with --community) as node attributes.")
   static let community = Option<String>.text(
     "--community", valueName: "id",
-    help: "With --with-results, add each person's group (in, near, out) for this community.")
+    help: "With --with-results, add each person's group (in, near, out) for this community."
+  ).naming(.community)
   static let options: [any OptionDeclaration] = [
     to, gexfVersion, withResults, community, Options.communityBy, Options.nearDepth,
     Options.strong, Options.reciprocity, Options.context, Options.quiet,
   ]
+  /// A shareable copy needs pseudonyms and fewer attributes; it reports no groups.
+  static let privacyOptions = Options.privacy(minimumGroupSize: false)
   /// The options that shape only the results.
   static let resultOptions: [any OptionDeclaration] = [
     community, Options.communityBy, Options.nearDepth, Options.strong, Options.reciprocity,
@@ -89,7 +92,9 @@ enum ConvertCommand: Command {
     let withResults = arguments.has(withResults)
     let progress = ProgressReporter(quiet: arguments.isQuiet, phases: withResults ? 4 : 2)
     progress.phase("reading the network")
-    let network = try loadNetwork(arguments).network
+    let original = try loadNetwork(arguments).network
+    let prepared = try applyPrivacy(original, arguments)
+    let (network, arguments) = (prepared.network, prepared.arguments)
     var results: NodeResults?
     if withResults {
       progress.phase("building the strong-tie graph")

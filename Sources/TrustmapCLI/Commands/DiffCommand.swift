@@ -34,7 +34,10 @@ enum DiffCommand: Command {
       }
     }
     guard problems.isEmpty, loaded.count == 2 else { throw .input(problems) }
-    let networks = loaded.map(\.network)
+    // The same key gives both snapshots the same pseudonyms, so people still match by id.
+    var prepared: [PrivateNetwork] = []
+    for one in loaded { prepared.append(try applyPrivacy(one.network, arguments)) }
+    let networks = prepared.map(\.network)
     progress.phase("building the strong-tie graphs")
     let old = try makeSession(networks[0], arguments)
     let new = try makeSession(networks[1], arguments)
@@ -55,13 +58,14 @@ enum DiffCommand: Command {
     let item = BatchItem(
       report: DiffText(report: DiffReport(answer), answer: answer),
       provenance: {
-        var made = new.provenance(input: loaded[1].digest)
+        var made = provenance(
+          new.provenance(input: loaded[1].digest), arguments, privacy: prepared[1].settings)
         made.previousInput = loaded[0].digest
         return made
       })
     var stream = ReportStream(format: arguments.format, many: false)
     stream.write(item, file: arguments.files[1], output: output)
-    let notes = zip(networks, arguments.files).map {
+    let notes = zip(loaded.map(\.network), arguments.files).map {
       warningNote($0, file: $1, quiet: arguments.isQuiet)
     }
     return notes.joined() + progress.finish()

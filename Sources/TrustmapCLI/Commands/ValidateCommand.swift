@@ -10,6 +10,8 @@ enum ValidateCommand: Command {
     is any error, 0 otherwise (warnings allowed).
     """
   static let networkArguments = NetworkArguments.many
+  /// It reports on the file to whoever holds it: no pseudonyms.
+  static let privacyOptions: [any OptionDeclaration] = []
   static let formats: [OutputFormat] = [.text, .json]
   static let options: [any OptionDeclaration] = [Options.format(formats)]
   /// How many problems are listed.

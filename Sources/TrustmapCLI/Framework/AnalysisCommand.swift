@@ -48,24 +48,33 @@ extension AnalysisCommand {
         quiet: arguments.isQuiet, phases: 3 + phaseCount(arguments))
       progress.phase("reading the network")
       let loaded = try loadNetwork(arguments)
+      let prepared = try applyPrivacy(loaded.network, arguments)
+      let arguments = prepared.arguments
       progress.phase("building the strong-tie graph")
-      let session = try makeSession(loaded.network, arguments)
+      let session = try makeSession(prepared.network, arguments)
       progress.phase("analysing")
       let report = try report(session, arguments, progress: progress)
       if let writingPhase { progress.phase(writingPhase) }
       return BatchItem(
         report: report,
-        provenance: { provenance(session, digest: loaded.digest, arguments) },
+        provenance: {
+          provenance(
+            session.provenance(input: loaded.digest), arguments, privacy: prepared.settings)
+        },
         notes: { warningNote(loaded.network, arguments) + progress.finish() })
     }
   }
+}
 
-  /// The session's provenance, with the command line's own settings.
+extension Command {
+  /// A session's provenance, with the command line's own settings and what privacy did.
   static func provenance(
-    _ session: AnalysisSession, digest: InputDigest?, _ arguments: ParsedArguments
+    _ made: Provenance, _ arguments: ParsedArguments, privacy: [(String, SettingValue)]
   ) -> Provenance {
-    var made = session.provenance(input: digest)
-    for (name, value) in commandLineSettings(arguments) { made = made.adding(name, value) }
+    var made = made
+    for (name, value) in commandLineSettings(arguments) + privacy {
+      made = made.adding(name, value)
+    }
     return made
   }
 }

@@ -20,7 +20,7 @@ struct ParsedArguments {
   let files: [String]
   /// The positional arguments after the network files (``Command/trailingArguments``), as given.
   let trailing: [String]
-  private let values: [String: [any Sendable]]
+  private var values: [String: [any Sendable]]
   /// Each option's values as typed, for provenance.
   let texts: [String: [String]]
 
@@ -32,6 +32,28 @@ struct ParsedArguments {
   /// Every value given for a repeatable `option`, in order.
   func values<Value>(of option: Option<Value>) -> [Value] {
     (values[option.name] ?? []).compactMap { $0 as? Value }
+  }
+
+  /// The same arguments with every id that an option names (``Referent``)
+  /// passed through `person` or `community`: the pseudonyms of the ids given.
+  func mappingIDs(person: (String) -> String, community: (String) -> String)
+    -> ParsedArguments
+  {
+    var copy = self
+    for option in command.allOptions {
+      guard let referent = option.referent, let given = values[option.name] else { continue }
+      copy.values[option.name] = given.map { value -> any Sendable in
+        guard let text = value as? String else { return value }
+        switch referent {
+        case .person: return person(text)
+        case .community: return community(text)
+        case .people:
+          return text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { person(String($0)) }.joined(separator: ",")
+        }
+      }
+    }
+    return copy
   }
 
   /// The values given under `name`, whatever their type.

@@ -29,6 +29,12 @@ protocol Command: Sendable {
   static var trailingArguments: [PositionalArgument] { get }
   /// Its options, in the order help lists them.
   static var options: [any OptionDeclaration] { get }
+  /// The privacy options it takes (``Options/privacy(minimumGroupSize:)``):
+  /// by default all of them when it reads a network, none otherwise.
+  static var privacyOptions: [any OptionDeclaration] { get }
+  /// The input options it takes (InputOptions.swift): by default all of
+  /// them when it reads a network, none otherwise.
+  static var inputOptions: [any OptionDeclaration] { get }
   /// What the command line adds to a report's provenance beyond the
   /// questions' own settings (the sections of `analyse`).
   static func commandLineSettings(_ arguments: ParsedArguments) -> [(String, SettingValue)]
@@ -42,6 +48,21 @@ extension Command {
   static var aliases: [String] { [] }
   static var networkArguments: NetworkArguments { .one }
   static var trailingArguments: [PositionalArgument] { [] }
+  static var privacyOptions: [any OptionDeclaration] {
+    networkArguments.names.isEmpty ? [] : Options.privacy(minimumGroupSize: true)
+  }
+  static var inputOptions: [any OptionDeclaration] {
+    networkArguments.names.isEmpty ? [] : InputOptions.all
+  }
+  /// The options help lists apart, each group under its own heading and
+  /// as one part of the usage line (`[<input options>]`), since every
+  /// command that reads a network or writes about people takes them alike.
+  static var optionGroups: [OptionGroup] {
+    [
+      OptionGroup(name: "input options", options: inputOptions),
+      OptionGroup(name: "privacy options", options: privacyOptions),
+    ].filter { !$0.options.isEmpty }
+  }
   /// Every option the parser accepts and help lists: the command's own,
   /// then those every command shares (`--output`; `--help` is handled before).
   static var allOptions: [any OptionDeclaration] {
@@ -49,6 +70,20 @@ extension Command {
       + Options.shared(for: self).filter { shared in
         !options.contains { $0.name == shared.name }
       }
+  }
+}
+
+/// Options that help lists under a heading of their own (`INPUT OPTIONS:`)
+/// and the usage line names as one part (`[<input options>]`).
+struct OptionGroup {
+  /// `input options`: the heading, upper-cased, and the usage part.
+  var name: String
+  /// Its options, in the order help lists them.
+  var options: [any OptionDeclaration]
+
+  /// The names of every option in `groups`.
+  static func names(in groups: [OptionGroup]) -> Set<String> {
+    Set(groups.flatMap { $0.options.map(\.name) })
   }
 }
 
@@ -114,6 +149,9 @@ struct PositionalArgument: Sendable {
   var help: String
   /// The usage error when it is not given.
   var missing: String
+  /// Every value it takes, when they are a fixed few (`bash`, `zsh`, `fish`);
+  /// `nil`: a path, which shells complete as a file name.
+  var choices: [String]? = nil
 }
 
 /// Every command, in the order `trustmap --help` lists them: adding a
@@ -134,6 +172,10 @@ let commandRegistry: [any Command.Type] = [
   GenerateCommand.self,
   ValidateCommand.self,
   ConvertCommand.self,
+  RenderCommand.self,
+  ReportCommand.self,
+  CompletionsCommand.self,
+  ManualCommand.self,
 ]
 
 /// The command called `name` or with `name` among its aliases.

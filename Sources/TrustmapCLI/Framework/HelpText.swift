@@ -9,11 +9,14 @@ enum HelpText {
   /// Where an option's help starts.
   static let labelColumn = 26
 
+  /// What trustmap is for, in one sentence.
+  static let overview =
+    "trustmap turns a trust network into answers: who trusts whom through strong ties, who "
+    + "is pre-credentialed, who would join a community warm or cold."
+
   /// `trustmap --help`.
   static func root() -> String {
-    var text = wrap(
-      "OVERVIEW: trustmap turns a trust network into answers: who trusts whom through strong "
-        + "ties, who is pre-credentialed, who would join a community warm or cold.")
+    var text = wrap("OVERVIEW: " + overview)
     text += "\n\nUSAGE: trustmap <command> <network.json | -> [options]\n\nCOMMANDS:\n"
     let column = (commandRegistry.map { $0.name.count }.max() ?? 0) + 4
     for command in commandRegistry {
@@ -25,8 +28,9 @@ enum HelpText {
     text +=
       "\n"
       + wrap(
-        "EXIT CODES: 0 success; 1 the input is invalid or cannot be read; 64 bad usage; "
-          + "74 an output cannot be written.") + "\n"
+        "EXIT CODES: "
+          + ExitCode.documented.map { "\($0.code) \($0.meaning)" }.joined(separator: "; ")
+          + ".") + "\n"
     text += "\nSee 'trustmap help <command>' for detailed help.\n"
     return text
   }
@@ -48,15 +52,25 @@ enum HelpText {
       text += "\n"
     }
     text += "OPTIONS:\n"
-    for option in command.allOptions {
+    let groups = command.optionGroups
+    let grouped = OptionGroup.names(in: groups)
+    for option in command.allOptions where !grouped.contains(option.name) {
       text += row(label: option.label, help: option.help, column: labelColumn)
     }
     text += row(label: "-h, --help", help: "Show help information.", column: labelColumn)
+    for group in groups {
+      text += "\n\(group.name.uppercased()):\n"
+      for option in group.options {
+        text += row(label: option.label, help: option.help, column: labelColumn)
+      }
+    }
     return text
   }
 
   /// `trustmap reach <network> --person <id> [--introducers <k>] …`: every
-  /// option, required ones without brackets, repeatable ones with `...`.
+  /// option, required ones without brackets, repeatable ones with `...`;
+  /// each option group (``Command/optionGroups``) as one part,
+  /// `[<input options>] [<privacy options>]`.
   static func usageLine(_ command: any Command.Type) -> String {
     usageParts(command).joined(separator: " ")
   }
@@ -81,10 +95,13 @@ enum HelpText {
     var parts = ["trustmap", command.name]
     parts += command.networkArguments.names
     parts += command.trailingArguments.map { "<\($0.name)>" }
-    for option in command.allOptions {
+    let groups = command.optionGroups
+    let grouped = OptionGroup.names(in: groups)
+    for option in command.allOptions where !grouped.contains(option.name) {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")
     }
+    parts += groups.map { "[<\($0.name)>]" }
     return parts
   }
 

@@ -17,8 +17,12 @@ struct Option<Value: Sendable>: OptionDeclaration {
   let isRepeatable: Bool
   let help: String
   private(set) var isRequired = false
+  /// What the value names in the network, if anything (mapped to pseudonyms under `--pseudonymise`).
+  private(set) var referent: Referent?
   /// The value used when the option is not given, as text (for provenance).
   private(set) var defaultValueText: String?
+  /// Every value it takes, when they are a fixed few (for shell completion).
+  private(set) var choices: [String]?
   /// The value of a token, or the reason it is not one (`nil`: use the
   /// option's standard message, "expected …").
   private let parseValue: @Sendable (String) -> ParsedValue<Value>
@@ -44,6 +48,20 @@ struct Option<Value: Sendable>: OptionDeclaration {
     return copy
   }
 
+  /// The same option, whose values are exactly `names` (offered by shell completion).
+  func choosing(_ names: [String]) -> Option {
+    var copy = self
+    copy.choices = names
+    return copy
+  }
+
+  /// The same option, whose value names people or a community by id.
+  func naming(_ referent: Referent) -> Option {
+    var copy = self
+    copy.referent = referent
+    return copy
+  }
+
   /// The same option, which the command cannot run without.
   func required() -> Option {
     var copy = self
@@ -62,6 +80,12 @@ struct Option<Value: Sendable>: OptionDeclaration {
       throw UsageError(message(command.name), command: command, suggestion: suggestion)
     }
   }
+}
+
+/// What an option's value names in the network: one person's id, ids of
+/// people separated by commas, or a community's id.
+enum Referent: Sendable {
+  case person, people, community
 }
 
 /// What an option's parser made of a token.
@@ -86,9 +110,13 @@ protocol OptionDeclaration: Sendable {
   var help: String { get }
   /// Whether the command cannot run without it.
   var isRequired: Bool { get }
+  /// What its value names in the network, if anything.
+  var referent: Referent? { get }
   /// The value used when it is not given, as text; `nil` when there is none
   /// or it depends on the network.
   var defaultValueText: String? { get }
+  /// Every value it takes, when they are a fixed few; `nil` for free text or numbers.
+  var choices: [String]? { get }
   /// The value of `text`, or a usage error.
   func parse(_ text: String, command: any Command.Type) throws(UsageError) -> any Sendable
 }
@@ -98,6 +126,8 @@ extension OptionDeclaration {
   var label: String { valueName.map { "\(name) <\($0)>" } ?? name }
   /// Whether the option takes no value.
   var isFlag: Bool { valueName == nil }
+  /// Whether its value is a path (`<file>`), which shells complete as file names.
+  var takesPath: Bool { valueName == "file" }
 }
 
 // MARK: - Kinds of option
@@ -186,7 +216,7 @@ extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue ==
       return .invalidWith(
         message: { _ in "invalid value '\(text)' for '\(name)': expected \(expected)" },
         suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-    }.defaulting(to: fallback.rawValue)
+    }.defaulting(to: fallback.rawValue).choosing(names)
   }
 }
 

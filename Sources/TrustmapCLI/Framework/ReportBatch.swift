@@ -106,7 +106,8 @@ struct ReportStream {
       if many && item.report.namesItsFile {
         if !text.isEmpty { output(text) }
       } else if many {
-        output((written > 0 ? "\n" : "") + "== \(displayName(of: file))\n" + text)
+        let name = TerminalText.escaped(displayName(of: file))
+        output((written > 0 ? "\n" : "") + "== \(name)\n" + text)
       } else {
         output(text)
       }

@@ -28,7 +28,7 @@ enum Options {
         message: { command in
           "invalid format '\(text)' for '\(command)'; expected \(names.joined(separator: ", "))"
         }, suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-    }
+    }.choosing(names)
   }
 
   /// `--quiet`.
@@ -61,9 +61,11 @@ enum Options {
 
   /// `--person`.
   static let person = Option<String>.text("--person", valueName: "id", help: "The person, by id.")
+    .naming(.person)
   /// `--community`.
   static let community = Option<String>.text(
-    "--community", valueName: "id", help: "The community, by id (see --community-by).")
+    "--community", valueName: "id", help: "The community, by id (see --community-by)."
+  ).naming(.community)
   /// `--community-by`.
   static let communityBy = Option<String>.text(
     "--community-by", valueName: "attribute",
@@ -86,11 +88,12 @@ enum Options {
     help: "Write the report to this file (written whole, then renamed into place) instead of "
       + "standard output.")
 
-  /// The options every command takes besides its own; those that read a
-  /// network also take the input options (InputOptions.swift).
+  /// The options every command takes besides its own: `--output` where the
+  /// report is the only output, the input options where it reads a network
+  /// (InputOptions.swift), and the privacy options where it is about people.
   static func shared(for command: any Command.Type) -> [any OptionDeclaration] {
-    (command.trailingArguments.isEmpty ? [output] : [])
-      + (command.networkArguments.count.most == 0 ? [] : InputOptions.all)
+    (command.trailingArguments.isEmpty ? [output] : []) + command.inputOptions
+      + command.privacyOptions
   }
 
   // MARK: Randomness

@@ -23,7 +23,7 @@ final class ProgressReporter {
 
   init(quiet: Bool, phases: Int) {
     live = !quiet && isatty(2) != 0
-    timed = getenv("TRUSTMAP_TIMINGS").map { String(cString: $0) == "1" } ?? false
+    timed = Environment.value("TRUSTMAP_TIMINGS") == "1"
     totalPhases = phases
   }
 

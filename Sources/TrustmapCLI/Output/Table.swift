@@ -50,10 +50,12 @@ struct Table {
 
   var isEmpty: Bool { rows.isEmpty }
 
-  /// Aligned columns, two spaces apart, trailing spaces trimmed.
+  /// Aligned columns, two spaces apart, trailing spaces trimmed; cells safe
+  /// for a terminal (``TerminalText``).
   func renderedText() -> String {
     var lines: [[String]] = showsHeader ? [columns.map(\.title)] : []
-    for row in rows { lines.append(row.map { $0.text }) }
+    // Escaped before measuring, so columns line up with what the terminal shows.
+    for row in rows { lines.append(row.map { TerminalText.escaped($0.text) }) }
     var widths = [Int](repeating: 0, count: columns.count)
     for line in lines {
       for (column, field) in line.enumerated() where column < widths.count {

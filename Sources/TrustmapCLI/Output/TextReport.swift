@@ -31,12 +31,12 @@ struct TextReport {
   /// Appends every block of `other`.
   mutating func append(_ other: TextReport) { blocks += other.blocks }
 
-  /// The report as text.
+  /// The report as text, every line safe for a terminal (``TerminalText``).
   func rendered() -> String {
     var text = ""
     for block in blocks {
       switch block {
-      case .line(let line): text += line + "\n"
+      case .line(let line): text += TerminalText.escaped(line) + "\n"
       case .table(let table): text += table.renderedText()
       }
     }
