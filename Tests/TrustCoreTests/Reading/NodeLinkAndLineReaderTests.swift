@@ -24,6 +24,15 @@ struct NodeLinkAndLineReaderTests {
     }
   }
 
+  /// A networkx graph built from a table holds a tie's contexts as one text.
+  @Test func nodeLinkContextsMayBeOneText() throws {
+    let read = try network(
+      #"{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "contexts": "work; friends"}]}"#,
+      as: .nodeLink)
+    #expect(
+      read.allTies == [Tie(from: "a", to: "b", strength: 1, mutual: false, contexts: ["work", "friends"])])
+  }
+
   @Test func nodeLinkNumericIdsAndUndirectedGraphs() throws {
     let read = try network(
       #"{"directed": false, "nodes": [{"id": 17, "age": 30, "ok": true}, {"id": "x"}], "links": [{"source": 17, "target": "x"}]}"#,

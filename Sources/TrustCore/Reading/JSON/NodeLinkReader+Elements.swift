@@ -167,6 +167,17 @@ extension NodeLinkReader {
         }
       } else if reader.scanner.matches(key, "mutual") {
         mutual = try reader.flag(path: .tie(index, .mutual)) ?? false
+      } else if reader.scanner.matches(key, "contexts"), reader.scanner.peek() == UInt8(ascii: "\"")
+      {
+        // A networkx graph built from a table holds contexts as one text,
+        // `work;friends`, as trustmap writes them to GraphML.
+        let token = try reader.scanner.string()
+        reader.scanner.withBytes(token) { text in
+          var parts = CSVCellParts(text, separator: UInt8(ascii: ";"))
+          while let part = parts.next() {
+            reader.assembler.addTieContext(UnsafeBufferPointer(rebasing: text[part]))
+          }
+        }
       } else if reader.scanner.matches(key, "contexts") {
         try reader.array("contexts", depth: 3) { reader, element, at throws(JSONScanner.Failure) in
           guard reader.scanner.peek() == UInt8(ascii: "\"") else {

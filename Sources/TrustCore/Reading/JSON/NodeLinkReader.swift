@@ -3,7 +3,7 @@
 /// a string or a number read as its JSON text; `label`; `reportsTo`; every
 /// other key an attribute, numbers and bools kept as their text); `links`
 /// or `edges` are ties (`source`, `target`, `weight` or `strength`,
-/// `mutual`, `contexts`); `graph` holds `name`, `strongTieThreshold` and
+/// `mutual`, `contexts`: a list, or one text with `;` between); `graph` holds `name`, `strongTieThreshold` and
 /// `communities` (`id`, `name`, `members`), as trustmap writes them. With
 /// `"directed": false` every tie is mutual.
 ///
