@@ -12,6 +12,12 @@ attributes with the network file itself (read with Python's json). With
 --with-results, the tribe, component and degree attributes are compared with
 `trustmap tribes --format csv` and `trustmap analyse --format csv`.
 
+The other way round, with networkx: the network is built as a networkx
+MultiDiGraph (a mutual tie as both directions) and written with write_graphml,
+write_gexf, node_link_data, write_pajek and write_weighted_edgelist; trustmap
+must read each file to the same people and strong ties (`validate --format
+json`) and the same tribes (`tribes --format csv`, by id) as the JSON.
+
 A library that is not installed is skipped with a message (exit 0 when
 neither is); any difference is printed and the exit status is 1.
 """
@@ -208,6 +214,75 @@ def check_networkx(trustmap, path, network, folder, results):
     return checked
 
 
+def tribes_by_id(trustmap, path):
+    """`trustmap tribes` as id → its tribe at every level, the names left out
+    (an edge list has none) and sorted (an edge list orders people by first tie)."""
+    rows = csv.DictReader(io.StringIO(run(trustmap, "tribes", path, "--format", "csv")))
+    rows = sorted((row["id"], [v for k, v in row.items() if k.startswith("level")]) for row in rows)
+    # Tribes are numbered in the order people come: renumber them in id order.
+    names = [{} for _ in (rows[0][1] if rows else [])]
+    return [(identifier, tuple(names[level].setdefault(tribe, len(names[level]))
+                               for level, tribe in enumerate(tribes)))
+            for identifier, tribes in rows]
+
+
+def check_trustmap_reads_networkx(trustmap, path, network, folder):
+    """trustmap reads what networkx writes to the same analysis as the JSON."""
+    graph = nx.MultiDiGraph()  # a network may hold several ties between two people
+    for person in network.people:
+        data = dict(person["attributes"])
+        data["label"] = person["name"]
+        if person["reportsTo"] is not None:
+            data["reportsTo"] = person["reportsTo"]
+        graph.add_node(person["id"], **data)
+    for source, target, weight, mutual, contexts in network.ties:
+        for u, v in ((source, target), (target, source)) if mutual else ((source, target),):
+            graph.add_edge(u, v, weight=weight, **({"contexts": contexts} if contexts else {}))
+    truth = json.loads(run(trustmap, "validate", path, "--format", "json"))
+    expected_tribes = tribes_by_id(trustmap, path)
+    plain_ids = all(identifier and not any(c.isspace() or c in "#\"'" for c in identifier)
+                    for identifier in network.ids)
+    writers = [
+        ("graphml", lambda out: nx.write_graphml(graph, out)),
+        ("gexf", lambda out: nx.write_gexf(graph, out)),
+        ("json", lambda out: open(out, "w", encoding="utf-8").write(
+            json.dumps(nx.node_link_data(graph, edges="links")))),
+    ]
+    # networkx's write_pajek puts a `"` in an id or label as it is, inside or
+    # outside quotes, so neither networkx nor trustmap can read it back.
+    if not any('"' in person["id"] or '"' in person["name"] for person in network.people):
+        writers.append(("net", lambda out: nx.write_pajek(graph, out)))
+    else:
+        print("  note: networkx's write_pajek cannot quote a '\"': trustmap reading its Pajek is not checked here")
+    if plain_ids:  # an edge list has no quoting: networkx writes ids as they are
+        writers.append(("edgelist", lambda out: nx.write_weighted_edgelist(graph, out)))
+    checked = []
+    for extension, write in writers:
+        out = os.path.join(folder, f"nx.{extension}")
+        try:
+            write(out)
+        except TypeError:  # node_link_data before networkx 3.4 names the key `link`
+            open(out, "w", encoding="utf-8").write(json.dumps(nx.node_link_data(graph, link="links")))
+        label = f"trustmap reads networkx's {extension}"
+        result = subprocess.run([trustmap, "validate", out, "--format", "json"], capture_output=True, text=True)
+        report = json.loads(result.stdout) if result.stdout else {}
+        if not check(f"{label}: valid", report.get("valid"), True):
+            print(f"    {result.stdout[:600]}")
+            continue
+        people = len(network.ids) if extension != "edgelist" else len({n for u, v in graph.edges() for n in (u, v)})
+        check(f"{label}: people", report["people"], people)
+        check(f"{label}: ties", report["ties"], graph.number_of_edges())
+        check(f"{label}: strong ties", report["strongTies"], truth["strongTies"])
+        tribes = tribes_by_id(trustmap, out)
+        if extension == "edgelist":  # no isolated people in an edge list
+            linked = {n for u, v in graph.edges() for n in (u, v)}
+            check(f"{label}: tribes", tribes, [row for row in expected_tribes if row[0] in linked])
+        else:
+            check(f"{label}: tribes", tribes, expected_tribes)
+        checked.append(label)
+    return checked
+
+
 def check_igraph(trustmap, path, network, folder, results):
     out = os.path.join(folder, "net.graphml")
     run(trustmap, "convert", path, out, "--with-results", "--quiet")
@@ -298,6 +373,7 @@ def main():
             before = len(failures)
             if nx is not None:
                 checked += check_networkx(trustmap, path, network, work, results)
+                checked += check_trustmap_reads_networkx(trustmap, path, network, work)
             if igraph is not None:
                 checked += check_igraph(trustmap, path, network, work, results)
             status = "ok" if len(failures) == before else f"{len(failures) - before} differences"
@@ -307,6 +383,8 @@ def main():
         return 1
     readers = " and ".join(name for name, module in (("networkx", nx), ("igraph", igraph)) if module)
     print(f"check-interop: {readers} read what convert writes: same nodes, edges and attributes")
+    if nx is not None:
+        print("check-interop: trustmap reads what networkx writes: same people, strong ties and tribes")
     return 0
 
 

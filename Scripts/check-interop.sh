@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks that networkx and igraph read what `trustmap convert` writes (same
-# nodes, edges and attributes): builds the release binary, then runs
+# nodes, edges and attributes), and that trustmap reads what networkx writes
+# (GraphML, GEXF, node-link JSON, Pajek, edge list) to the same people,
+# strong ties and tribes as the JSON: builds the release binary, then runs
 # Scripts/check-interop.py with it. Skips cleanly, with a message and exit 0,
 # when python3 is missing or has neither networkx nor igraph; checks only the
 # one that is installed otherwise.

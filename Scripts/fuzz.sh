@@ -8,6 +8,8 @@
 #   xml     the XML pull lexer:                               Fuzz/FuzzXMLLexer.swift
 #   csv     the CSV lexer and header matching:                Fuzz/FuzzCSVLexer.swift
 #   lines   the Pajek, NetDraw and edge-list lexers:          Fuzz/FuzzLineLexers.swift
+#   formats the readers of CSV, GraphML, GEXF, node-link JSON,
+#           Pajek, VNA and edge lists (the first byte picks one): Fuzz/FuzzFormatReaders.swift
 #
 # Builds TrustCore's sources with the target's file into .build-fuzz/fuzz-NAME
 # (fuzz-reader for the reader), then runs it on a working corpus seeded from
@@ -18,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=reader
 if [ "${1:-}" = "--target" ]; then
-  target=${2:?"--target needs a name: reader, xml, csv or lines"}
+  target=${2:?"--target needs a name: reader, xml, csv, lines or formats"}
   shift 2
 fi
 case "$target" in
@@ -26,7 +28,8 @@ case "$target" in
   xml) file=FuzzXMLLexer.swift seeds=Fuzz/Corpus-xml dict=xml.dict suffix=-xml ;;
   csv) file=FuzzCSVLexer.swift seeds=Fuzz/Corpus-csv dict=csv.dict suffix=-csv ;;
   lines) file=FuzzLineLexers.swift seeds=Fuzz/Corpus-lines dict=lines.dict suffix=-lines ;;
-  *) echo "unknown fuzz target '$target' (reader, xml, csv or lines)" >&2; exit 64 ;;
+  formats) file=FuzzFormatReaders.swift seeds=Fuzz/Corpus-formats dict=formats.dict suffix=-formats ;;
+  *) echo "unknown fuzz target '$target' (reader, xml, csv, lines or formats)" >&2; exit 64 ;;
 esac
 seconds=${1:-60}
 jobs=${2:-1}

@@ -70,12 +70,13 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     let parsed: ParsedArguments
     do {
       parsed = try ParsedArguments(options, for: command)
+      try InputOptions.check(parsed)
     } catch {
       throw .usage(error)
     }
     if let path = parsed.value(of: Options.output), path != "-" {
       // Written whole beside the target, then renamed: a failure leaves nothing behind.
-      try OutputFile.refuseInputs([path], inputs: parsed.files, command: command)
+      try OutputFile.refuseInputs([path], inputs: parsed.files + parsed.sideFiles, command: command)
       let file = try OutputFile(path: path)
       var failure: CommandFailure?
       var partial: String?

@@ -194,8 +194,8 @@ struct BadInputTests {
       #"{"trustmap": 1, "people": {}}"#, code: .wrongType, line: 1, column: 27, path: "people",
       message: "expected an array, found an object")
     expectError(
-      #"{"trustmap": 1, "people": [{"id": 7}]}"#, code: .wrongType, line: 1, column: 35,
-      path: "people[0].id", message: "found a number")
+      #"{"trustmap": 1, "people": [{"id": true}]}"#, code: .wrongType, line: 1, column: 35,
+      path: "people[0].id", message: "found a bool")
     expectError(
       #"{"trustmap": 1, "people": [{"id": ""}]}"#, code: .invalidValue, line: 1, column: 35,
       path: "people[0].id", message: "must not be empty")

@@ -63,7 +63,8 @@ struct HelpTests {
   @Test func eachCommandListsOnlyTheFormatsItWrites() {
     let validate = trustmap("help", "validate").output
     #expect(validate.contains("--format <format>       Output format: text, json or jsonl. (default:"))
-    #expect(!validate.contains("csv"))
+    #expect(!validate.contains("jsonl or csv"))
+    #expect(validate.contains("Read the network as json, csv, graphml"))
     let reach = trustmap("help", "reach").output
     #expect(reach.contains("Output format: text, json, jsonl or csv."))
   }

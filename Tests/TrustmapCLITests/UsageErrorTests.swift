@@ -143,7 +143,7 @@ struct UsageErrorTests {
         Usage: trustmap reach <network> --person <id> [--introducers <k>]
                [--community-by <attribute>] [--format <format>] [--strong <threshold>]
                [--reciprocity <rule>] [--context <name> ...] [--quiet] [--output <file>]
-               [<privacy options>]
+               [<input options>] [<privacy options>]
           See 'trustmap reach --help' for more information.
 
         """)

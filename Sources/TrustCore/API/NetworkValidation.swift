@@ -23,6 +23,10 @@ public struct NetworkValidation: Sendable, Hashable {
   /// The first problems, in file order (at most the limit asked for).
   public var problems: [NetworkDiagnostic]
 
+  /// What the reader did to weights to make them strengths (scaling, ties
+  /// with a negative weight left out), when valid.
+  public var weightAdjustments = WeightAdjustments()
+
   /// How many problems are not in ``problems``.
   public var unlisted: Int { max(0, errorCount + warningCount - problems.count) }
 
@@ -48,8 +52,22 @@ public struct NetworkValidation: Sendable, Hashable {
 
   /// Checks the network in `file`, keeping the first `limit` problems.
   public init(file: NetworkFile, limit: Int = 100) {
+    self.init(file: file, format: nil, options: ReadOptions(), limit: limit)
+  }
+
+  /// Checks the network in `file` read as `format` (by default as the
+  /// extension or content says) with `options`, keeping the first `limit` problems.
+  ///
+  /// ```swift
+  /// let check = NetworkValidation(
+  ///   file: try NetworkFile(path: "ratings.csv"), options: ReadOptions(scalesWeights: true))
+  /// check.weightAdjustments.largestWeight  // 10
+  /// ```
+  public init(file: NetworkFile, format: NetworkFormat?, options: ReadOptions, limit: Int = 100) {
     do {
-      let network = try file.network(diagnosticLimit: limit)
+      var options = options
+      options.diagnosticLimit = limit
+      let network = try file.network(format: format, options: options)
       // Building the default graph proves the file is usable, not only well formed.
       let strongTies = (try? TrustGraph(network))?.strongTieCount ?? 0
       self.init(
@@ -57,6 +75,7 @@ public struct NetworkValidation: Sendable, Hashable {
         size: NetworkSize(
           people: network.people.count, tieRecords: network.ties.count, strongTies: strongTies),
         problems: Array(network.warnings.prefix(limit)))
+      weightAdjustments = network.weightAdjustments
     } catch {
       self.init(source: file.path, failure: error, limit: limit)
     }
@@ -94,6 +113,10 @@ extension NetworkValidation: JSONEncodable {
         json.field("people", size.people)
         json.field("ties", size.tieRecords)
         json.field("strongTies", size.strongTies)
+      }
+      if let largest = weightAdjustments.largestWeight { json.field("weightsScaledBy", largest) }
+      if weightAdjustments.droppedNegative > 0 {
+        json.field("droppedNegativeTies", weightAdjustments.droppedNegative)
       }
       json.field("problems", problems)
       json.field("unlisted", unlisted)

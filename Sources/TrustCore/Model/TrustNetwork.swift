@@ -29,6 +29,9 @@ public struct TrustNetwork: Sendable {
   public internal(set) var warnings: [NetworkDiagnostic]
   /// How many warnings there were in all, including those not kept in ``warnings``.
   public internal(set) var warningCount: Int
+  /// What the reader did to weights of another format to make them strengths
+  /// (``ReadOptions/scalesWeights``, ``ReadOptions/dropsNegativeWeights``).
+  public internal(set) var weightAdjustments = WeightAdjustments()
 
   init(
     name: String?, strongTieThreshold: Double?, people: People, ties: Ties,

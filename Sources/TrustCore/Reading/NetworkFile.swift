@@ -76,6 +76,13 @@ public final class NetworkFile: @unchecked Sendable {
     try NetworkReader.read(buffer: bytes, source: path, diagnosticLimit: diagnosticLimit).get()
   }
 
+  /// Calls `body` with the bytes, valid only inside the call.
+  func withBytes<Result, Failure: Error>(
+    _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try withExtendedLifetime(self) { () throws(Failure) -> Result in try body(bytes) }
+  }
+
   /// The SHA-256 and size of the bytes (waiting for a background digest to finish).
   public func digest() -> InputDigest {
     startDigest()

@@ -15,6 +15,28 @@ extension TrustNetwork {
     self = try NetworkFile(path: path).network(diagnosticLimit: diagnosticLimit)
   }
 
+  /// Reads a network file in any format trustmap reads: `format`, else the
+  /// one the extension names, else the one the content shows (trustmap JSON,
+  /// CSV, GraphML, GEXF, node-link JSON, Pajek, NetDraw VNA, an edge list);
+  /// `-` reads standard input. `options` name a CSV ties file's people and
+  /// communities files and say what to do with weights outside [0, 1].
+  ///
+  /// ```swift
+  /// let gephi = try TrustNetwork(contentsOf: "export.gexf")
+  /// let survey = try TrustNetwork(
+  ///   contentsOf: "ratings.csv", options: ReadOptions(scalesWeights: true, dropsNegativeWeights: true))
+  /// survey.weightAdjustments.droppedNegative  // ties of distrust left out
+  /// ```
+  ///
+  /// - Throws: ``NetworkLoadError`` with every problem found, each at its
+  ///   file, line and column.
+  /// - Complexity: O(*n*) in the sizes of the files.
+  public init(
+    contentsOf path: String, format: NetworkFormat? = nil, options: ReadOptions = ReadOptions()
+  ) throws(NetworkLoadError) {
+    self = try NetworkFile(path: path).network(format: format, options: options)
+  }
+
   /// Reads a network from the bytes of a file (UTF-8 JSON, format version 1):
   /// an array of bytes, Foundation's `Data`, or any collection of `UInt8`.
   ///

@@ -1,7 +1,9 @@
 /// Fields of comma-separated files (the CSV, Neo4j and GraphFrames layouts),
 /// as RFC 4180 writes them: a field holding a comma, a double quote, a line
-/// feed or a carriage return is quoted, its quotes doubled; any other field
-/// is written as it is. CSV holds any text, so nothing is replaced.
+/// feed, a carriage return or another control character is quoted, its
+/// quotes doubled; any other field is written as it is. CSV holds any text,
+/// so nothing is replaced (trustmap's reader takes control characters only
+/// inside quotes, where they cannot be binary data by mistake).
 ///
 /// ```swift
 /// var out = ChunkedOutput { print($0, terminator: "") }
@@ -19,7 +21,7 @@ extension ChunkedOutput {
 
   /// Appends one field, quoted when it has to be.
   mutating func appendCSVField(buffer bytes: UnsafeBufferPointer<UInt8>) {
-    guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+    guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 < 0x20 || $0 == 0x7F }) else {
       append(bytes: bytes)
       return
     }

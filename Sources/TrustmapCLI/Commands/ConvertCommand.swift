@@ -85,7 +85,8 @@ enum ConvertCommand: Command {
     }
     let possibleParts: [NetworkFilePart] = [.main, .nodes, .communities]
     try OutputFile.refuseInputs(
-      possibleParts.map { writer.path(of: $0, besides: outputPath) }, inputs: [arguments.file],
+      possibleParts.map { writer.path(of: $0, besides: outputPath) },
+      inputs: [arguments.file] + arguments.sideFiles,
       command: self)
 
     let withResults = arguments.has(withResults)

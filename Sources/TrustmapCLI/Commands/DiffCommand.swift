@@ -27,7 +27,8 @@ enum DiffCommand: Command {
     var problems = ""
     for file in arguments.files {
       do throws(CommandFailure) {
-        loaded.append(try loadNetwork(file, digest: arguments.format.hasProvenance))
+        loaded.append(
+          try loadNetwork(file, digest: arguments.format.hasProvenance, reading: arguments))
       } catch {
         if case .input(let text) = error { problems += text }
       }

@@ -26,7 +26,8 @@ enum ValidateCommand: Command {
       do {
         let file = try NetworkFile(
           path: arguments.file, digestingInBackground: arguments.format.hasProvenance)
-        check = NetworkValidation(file: file, limit: listed)
+        check = NetworkValidation(
+          file: file, format: arguments.inputFormat, options: arguments.readOptions, limit: listed)
         if arguments.format.hasProvenance { digest = file.digest() }
       } catch {
         check = NetworkValidation(contentsOfFile: arguments.file, limit: listed)
@@ -78,7 +79,23 @@ struct ValidationReport: Report {
     for line in problemLines.split(separator: "\n") { text.line(String(line)) }
     text.line(
       "\(displayName(of: check.source)): valid: \(size.people) people, \(size.tieRecords) tie "
-        + "records, \(size.strongTies) strong ties; \(counts.warnings)")
+        + "records, \(size.strongTies) strong ties; \(counts.warnings)"
+        + weightSummary)
+    return text
+  }
+
+  /// `; weights scaled by 1/10 (the largest weight); 2 ties with a negative
+  /// weight left out`, or nothing when the weights were read as they were.
+  private var weightSummary: String {
+    let adjusted = check.weightAdjustments
+    var text = ""
+    if let largest = adjusted.largestWeight {
+      text += "; weights scaled by 1/\(formatNumber(largest)) (the largest weight)"
+    }
+    let dropped = adjusted.droppedNegative
+    if dropped > 0 {
+      text += "; \(dropped) tie\(dropped == 1 ? "" : "s") with a negative weight left out"
+    }
     return text
   }
 

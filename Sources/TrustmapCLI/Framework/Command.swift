@@ -32,6 +32,9 @@ protocol Command: Sendable {
   /// The privacy options it takes (``Options/privacy(minimumGroupSize:)``):
   /// by default all of them when it reads a network, none otherwise.
   static var privacyOptions: [any OptionDeclaration] { get }
+  /// The input options it takes (InputOptions.swift): by default all of
+  /// them when it reads a network, none otherwise.
+  static var inputOptions: [any OptionDeclaration] { get }
   /// What the command line adds to a report's provenance beyond the
   /// questions' own settings (the sections of `analyse`).
   static func commandLineSettings(_ arguments: ParsedArguments) -> [(String, SettingValue)]
@@ -48,6 +51,18 @@ extension Command {
   static var privacyOptions: [any OptionDeclaration] {
     networkArguments.names.isEmpty ? [] : Options.privacy(minimumGroupSize: true)
   }
+  static var inputOptions: [any OptionDeclaration] {
+    networkArguments.names.isEmpty ? [] : InputOptions.all
+  }
+  /// The options help lists apart, each group under its own heading and
+  /// as one part of the usage line (`[<input options>]`), since every
+  /// command that reads a network or writes about people takes them alike.
+  static var optionGroups: [OptionGroup] {
+    [
+      OptionGroup(name: "input options", options: inputOptions),
+      OptionGroup(name: "privacy options", options: privacyOptions),
+    ].filter { !$0.options.isEmpty }
+  }
   /// Every option the parser accepts and help lists: the command's own,
   /// then those every command shares (`--output`; `--help` is handled before).
   static var allOptions: [any OptionDeclaration] {
@@ -55,6 +70,20 @@ extension Command {
       + Options.shared(for: self).filter { shared in
         !options.contains { $0.name == shared.name }
       }
+  }
+}
+
+/// Options that help lists under a heading of their own (`INPUT OPTIONS:`)
+/// and the usage line names as one part (`[<input options>]`).
+struct OptionGroup {
+  /// `input options`: the heading, upper-cased, and the usage part.
+  var name: String
+  /// Its options, in the order help lists them.
+  var options: [any OptionDeclaration]
+
+  /// The names of every option in `groups`.
+  static func names(in groups: [OptionGroup]) -> Set<String> {
+    Set(groups.flatMap { $0.options.map(\.name) })
   }
 }
 
@@ -91,13 +120,15 @@ enum NetworkArguments: Sendable {
 
   /// What each placeholder is, for the ARGUMENTS section.
   var help: [String] {
-    let file = "a network file (JSON, format version 1), or - for standard input"
+    // Every reader's format, so a new user sees their export is welcome (--input-format).
+    let formats = "trustmap JSON, CSV, GraphML, GEXF, node-link JSON, Pajek, VNA or an edge list"
+    let file = "a network file (\(formats)), or - for standard input"
     switch self {
     case .none: return []
-    case .one: return ["The network file (JSON, format version 1), or - for standard input."]
+    case .one: return ["The network file (\(formats)), or - for standard input."]
     case .many:
       return [
-        "One or more network files (JSON, format version 1), or - for standard input; "
+        "One or more network files (\(formats)), or - for standard input; "
           + "each is reported in turn, and the exit status is 1 if any cannot be used."
       ]
     case .pair: return ["The earlier network: \(file).", "The later network: \(file)."]

@@ -52,14 +52,15 @@ enum HelpText {
       text += "\n"
     }
     text += "OPTIONS:\n"
-    let privacy = Set(command.privacyOptions.map(\.name))
-    for option in command.allOptions where !privacy.contains(option.name) {
+    let groups = command.optionGroups
+    let grouped = OptionGroup.names(in: groups)
+    for option in command.allOptions where !grouped.contains(option.name) {
       text += row(label: option.label, help: option.help, column: labelColumn)
     }
     text += row(label: "-h, --help", help: "Show help information.", column: labelColumn)
-    if !privacy.isEmpty {
-      text += "\nPRIVACY OPTIONS:\n"
-      for option in command.privacyOptions {
+    for group in groups {
+      text += "\n\(group.name.uppercased()):\n"
+      for option in group.options {
         text += row(label: option.label, help: option.help, column: labelColumn)
       }
     }
@@ -68,8 +69,8 @@ enum HelpText {
 
   /// `trustmap reach <network> --person <id> [--introducers <k>] …`: every
   /// option, required ones without brackets, repeatable ones with `...`;
-  /// the privacy options, which every report about people takes, as
-  /// `[<privacy options>]`.
+  /// each option group (``Command/optionGroups``) as one part,
+  /// `[<input options>] [<privacy options>]`.
   static func usageLine(_ command: any Command.Type) -> String {
     usageParts(command).joined(separator: " ")
   }
@@ -94,12 +95,13 @@ enum HelpText {
     var parts = ["trustmap", command.name]
     parts += command.networkArguments.names
     parts += command.trailingArguments.map { "<\($0.name)>" }
-    let privacy = Set(command.privacyOptions.map(\.name))
-    for option in command.allOptions where !privacy.contains(option.name) {
+    let groups = command.optionGroups
+    let grouped = OptionGroup.names(in: groups)
+    for option in command.allOptions where !grouped.contains(option.name) {
       let label = option.label + (option.isRepeatable ? " ..." : "")
       parts.append(option.isRequired ? label : "[\(label)]")
     }
-    if !privacy.isEmpty { parts.append("[<privacy options>]") }
+    parts += groups.map { "[<\($0.name)>]" }
     return parts
   }
 

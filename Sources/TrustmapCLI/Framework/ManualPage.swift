@@ -70,13 +70,14 @@ enum ManualPage {
     for (name, help) in zip(names, helps) {
       part += ".TP\n.I \(escaped(name))\n" + text(help) + "\n"
     }
-    let privacy = Set(command.privacyOptions.map(\.name))
-    for option in command.allOptions where !privacy.contains(option.name) {
+    let groups = command.optionGroups
+    let grouped = OptionGroup.names(in: groups)
+    for option in command.allOptions where !grouped.contains(option.name) {
       part += item(option)
     }
-    if !privacy.isEmpty {
-      part += ".PP\nPrivacy options:\n"
-      for option in command.privacyOptions { part += item(option) }
+    for group in groups {
+      part += ".PP\n\(group.name.prefix(1).uppercased() + group.name.dropFirst()):\n"
+      for option in group.options { part += item(option) }
     }
     return part
   }

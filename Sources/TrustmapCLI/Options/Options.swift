@@ -89,9 +89,11 @@ enum Options {
       + "standard output.")
 
   /// The options every command takes besides its own: `--output` where the
-  /// report is the only output, and the privacy options where it is about people.
+  /// report is the only output, the input options where it reads a network
+  /// (InputOptions.swift), and the privacy options where it is about people.
   static func shared(for command: any Command.Type) -> [any OptionDeclaration] {
-    (command.trailingArguments.isEmpty ? [output] : []) + command.privacyOptions
+    (command.trailingArguments.isEmpty ? [output] : []) + command.inputOptions
+      + command.privacyOptions
   }
 
   // MARK: Randomness

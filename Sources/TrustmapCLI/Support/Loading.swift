@@ -9,15 +9,20 @@ struct LoadedNetwork {
 /// Reads the network a command line names, or fails with its first problems
 /// (exit 1); hashes its bytes meanwhile when the report is JSON, for the provenance.
 func loadNetwork(_ arguments: ParsedArguments) throws(CommandFailure) -> LoadedNetwork {
-  try loadNetwork(arguments.file, digest: arguments.format.hasProvenance)
+  try loadNetwork(arguments.file, digest: arguments.format.hasProvenance, reading: arguments)
 }
 
-/// Reads the network at `path`, or fails with its first problems (exit 1).
-func loadNetwork(_ path: String, digest: Bool = false) throws(CommandFailure) -> LoadedNetwork {
+/// Reads the network at `path`, or fails with its first problems (exit 1);
+/// `arguments` give the input options (InputOptions.swift), if any.
+func loadNetwork(_ path: String, digest: Bool = false, reading arguments: ParsedArguments? = nil)
+  throws(CommandFailure) -> LoadedNetwork
+{
   do {
     // The file is let go once read: its mapped pages do not stay counted in the analysis.
     let file = try NetworkFile(path: path, digestingInBackground: digest)
-    let network = try file.network(diagnosticLimit: 10)
+    var options = arguments?.readOptions ?? ReadOptions()
+    options.diagnosticLimit = 10
+    let network = try file.network(format: arguments?.inputFormat, options: options)
     return LoadedNetwork(network: network, digest: digest ? file.digest() : nil)
   } catch {
     throw .input(describe(error, limit: 10))
@@ -65,8 +70,10 @@ func warningNote(_ network: TrustNetwork, _ arguments: ParsedArguments) -> Strin
 /// One line on standard error when the file at `file` had warnings, unless `quiet`.
 func warningNote(_ network: TrustNetwork, file: String, quiet: Bool) -> String {
   let count = network.warningCount
-  guard count > 0, !quiet else { return "" }
-  return "trustmap: \(count) warning\(count == 1 ? "" : "s") in \(file); "
+  guard !quiet else { return "" }
+  let adjusted = weightNote(network.weightAdjustments, file: file)
+  guard count > 0 else { return adjusted }
+  return adjusted + "trustmap: \(count) warning\(count == 1 ? "" : "s") in \(file); "
     + "run 'trustmap validate \(file)' to see \(count == 1 ? "it" : "them")\n"
 }
 

@@ -3,12 +3,9 @@ import Testing
 
 @testable import TrustCore
 
-// Round trips through the other formats: trustmap JSON → FORMAT → read back.
-// The readers are being written on another branch; each test below is
-// disabled until its reader lands. Enable when the reader lands: make
-// `readBack` call the reader for that format and remove the test's
-// `.disabled` trait. The expected network is `view(_:keeping:)` of the
-// original: what docs/design.md, 'Other formats: writing', says the format keeps.
+// Round trips through the other formats: trustmap JSON → FORMAT → read back
+// by the format's reader. The expected network is `view(_:keeping:)` of the
+// original: what docs/design.md, 'Other formats', says the format keeps.
 
 /// What a format keeps of a network through a write and a read.
 struct Keeps: OptionSet {
@@ -123,17 +120,12 @@ func view(_ network: TrustNetwork, keeping keeps: Keeps) -> NetworkView {
     ties: ties, communities: communities)
 }
 
-struct ReaderNotMerged: Error {
-  var format: NetworkFormat
-}
-
-/// Reads back the files written in `format`. Enable when the reader lands:
-/// add its call here.
+/// Reads back the files written in `format` with its reader (CSV with its
+/// people and communities files).
 func readBack(_ files: [NetworkFilePart: String], format: NetworkFormat) throws -> TrustNetwork {
-  switch format {
-  case .json: return try TrustNetwork(jsonString: files[.main] ?? "")
-  default: throw ReaderNotMerged(format: format)
-  }
+  try readFormat(
+    files[.main] ?? "", as: format, people: files[.nodes], communities: files[.communities]
+  ).get()
 }
 
 /// Writes `network` in `format`, reads it back, and expects what the format keeps.
@@ -161,38 +153,32 @@ struct FormatRoundTripTests {
     #expect(view(try exampleOrganisation(), keeping: Keeps.of(.edgeList)).ties.count == 22 + 12)
   }
 
-  @Test(.disabled("reader for node-link not yet merged"))
-  func nodeLinkKeepsEverything() throws {
+  @Test func nodeLinkKeepsEverything() throws {
     try expectRoundTrip(try exampleOrganisation(), .nodeLink)
     try expectRoundTrip(try Hostile.network(), .nodeLink)
   }
 
-  @Test(.disabled("reader for graphml not yet merged"))
-  func graphMLLosesCommunityNames() throws {
+  @Test func graphMLLosesCommunityNames() throws {
     try expectRoundTrip(try exampleOrganisation(), .graphml)
     try expectRoundTrip(try Hostile.network(), .graphml)
   }
 
-  @Test(.disabled("reader for gexf not yet merged"))
-  func gexfLosesTheThresholdAndCommunityNames() throws {
+  @Test func gexfLosesTheThresholdAndCommunityNames() throws {
     try expectRoundTrip(try exampleOrganisation(), .gexf)
     try expectRoundTrip(try Hostile.network(), .gexf)
   }
 
-  @Test(.disabled("reader for csv not yet merged"))
-  func csvLosesTheNetworksNameAndThreshold() throws {
+  @Test func csvLosesTheNetworksNameAndThreshold() throws {
     try expectRoundTrip(try exampleOrganisation(), .csv)
     try expectRoundTrip(try Hostile.network(), .csv)
   }
 
-  @Test(.disabled("reader for pajek not yet merged"))
-  func pajekKeepsOnlyIdsAndTies() throws {
+  @Test func pajekKeepsOnlyIdsAndTies() throws {
     try expectRoundTrip(try exampleOrganisation(), .pajek)
     try expectRoundTrip(try Hostile.network(), .pajek)
   }
 
-  @Test(.disabled("reader for edgelist not yet merged"))
-  func edgeListKeepsOnlyTies() throws {
+  @Test func edgeListKeepsOnlyTies() throws {
     try expectRoundTrip(try exampleOrganisation(), .edgeList)
     try expectRoundTrip(try Hostile.network(), .edgeList)
   }

@@ -44,6 +44,13 @@ struct NetworkAssembler {
   /// Where problems about the network as a whole (too many people) are reported.
   var networkPlace = SourcePlace(source: 0, offset: 0)
 
+  // Weights of other formats (NetworkAssembler+Weights.swift).
+  var weightRules = WeightRules()
+  /// The largest weight seen, when weights are scaled.
+  var largestWeight = 0.0
+  /// Ties left out for a negative weight.
+  var droppedNegativeWeights = 0
+
   // People (NetworkAssembler+People.swift).
   var people = People()
   var personOrdinals = OrdinalMap()
@@ -205,6 +212,7 @@ struct NetworkAssembler {
     scratch = []
     finishCommunities()
     checkReportsToCycles()
+    scaleWeights()
     let kept = diagnostics.finish(sources: sources)
     if diagnostics.errorCount > 0 {
       return .failure(
@@ -216,6 +224,9 @@ struct NetworkAssembler {
       name: name, strongTieThreshold: strongTieThreshold, people: people, ties: ties,
       communities: communities, warnings: kept)
     network.warningCount = diagnostics.warningCount
+    network.weightAdjustments = WeightAdjustments(
+      largestWeight: weightRules.scales && largestWeight > 0 ? largestWeight : nil,
+      droppedNegative: droppedNegativeWeights)
     return .success(network)
   }
 

@@ -14,12 +14,19 @@ struct CSVCellParts: IteratorProtocol {
   let cell: UnsafeBufferPointer<UInt8>
   /// The byte between values.
   let separator: UInt8
+  /// Another byte between values (the same as `separator` when there is one only).
+  let alternate: UInt8
   private var index = 0
 
-  /// The parts of `cell` between `separator` bytes.
-  init(_ cell: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: "|")) {
+  /// The parts of `cell` between `separator` bytes, or between either of
+  /// `separator` and `alternate` (contexts: trustmap joins them with `;`, Kumu with `|`).
+  init(
+    _ cell: UnsafeBufferPointer<UInt8>, separator: UInt8 = UInt8(ascii: "|"),
+    alternate: UInt8? = nil
+  ) {
     self.cell = cell
     self.separator = separator
+    self.alternate = alternate ?? separator
   }
 
   /// The next non-empty part's range within the cell, trimmed.
@@ -27,7 +34,7 @@ struct CSVCellParts: IteratorProtocol {
     while index < cell.count {
       var start = index
       var end = index
-      while end < cell.count && cell[end] != separator { end += 1 }
+      while end < cell.count && cell[end] != separator && cell[end] != alternate { end += 1 }
       index = end + 1
       while start < end && (cell[start] == 0x20 || cell[start] == 0x09) { start += 1 }
       while end > start && (cell[end - 1] == 0x20 || cell[end - 1] == 0x09) { end -= 1 }

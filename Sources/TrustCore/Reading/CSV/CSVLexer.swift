@@ -6,10 +6,12 @@
 /// are valid until the next call, kept in reused memory, so nothing is
 /// allocated per field. It reads quoted fields with `""` inside and line
 /// breaks inside quotes, CRLF or LF line ends, a last line with or without
-/// one, and skips a UTF-8 byte-order mark and empty lines. The delimiter is
+/// one, and skips a UTF-8 byte-order mark and empty lines. A quoted field
+/// holds any character but an unpaired quote. The delimiter is
 /// given or chosen from the header line (``csvDelimiter(in:from:)``). Errors:
 /// an unclosed quote, a quote inside an unquoted field, something after a
-/// closing quote, a carriage return alone, a control character, invalid
+/// closing quote, a carriage return alone, a control character outside
+/// quotes, invalid
 /// UTF-8, and, once ``expectedFieldCount`` is set, a record with more fields
 /// than that (a record with fewer is the reader's to judge).
 ///
@@ -228,9 +230,9 @@ struct CSVLexer: ~Copyable {
         let (_, length) = decodeUTF8Scalar(bytes, at: index, limit: count)
         guard length > 0 else { throw invalidUTF8Failure(bytes, at: index) }
         index += length
-      } else if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
-        throw unexpectedInField(at: index, kind: Self.control)
       } else {
+        // Control characters are text inside quotes (trustmap quotes any field
+        // holding one); outside quotes they are taken for binary data.
         index += 1
       }
     }

@@ -62,6 +62,8 @@ extension JSONNetworkParser {
       if scanner.peek() == UInt8(ascii: "\"") {
         let token = try scanner.string()
         scanner.withBytes(token) { assembler.addMember($0, at: place(memberOffset)) }
+      } else if let number = try numericID() {
+        assembler.addMember(numberBytes(number), at: place(memberOffset))
       } else {
         try wrongType(
           path: .community(index, .member(element)), at: memberOffset, expected: "a person id",

@@ -24,6 +24,10 @@ extension JSONNetworkParser {
             try scanner.skipValue(depth: 3, maximumDepth: NetworkReader.maximumDepth)
             continue
           }
+          if let number = try numericID() {
+            _ = assembler.personID(numberBytes(number), at: place(valueOffset))
+            continue
+          }
           guard scanner.peek() == UInt8(ascii: "\"") else {
             try wrongType(
               path: .person(index, .id), at: valueOffset, expected: "a non-empty string", depth: 3)
@@ -36,6 +40,10 @@ extension JSONNetworkParser {
           try parseAttributes(index, at: valueOffset)
         } else if scanner.matches(key, "reportsTo") {
           if seen.insert(2) { duplicateKey("reportsTo", at: keyOffset, path: .person(index)) }
+          if let number = try numericID() {
+            assembler.personReportsTo(numberBytes(number), at: place(valueOffset))
+            continue
+          }
           guard scanner.peek() == UInt8(ascii: "\"") else {
             try wrongType(
               path: .person(index, .reportsTo), at: valueOffset,
@@ -53,10 +61,18 @@ extension JSONNetworkParser {
         }
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }
-    if !seen.contains(0) {
-      missingKey(
+    var hinted: [Int] = []
+    if !seen.contains(0),
+      let hint = missingKey(
         "id", what: "the person's unique id", unknownKeys: unknownKeys, objectOffset: offset,
-        path: .person(index))
+        path: .person(index), foreign: Self.personForeign)
+    {
+      hinted.append(hint)
+    }
+    if !unknownKeys.isEmpty {
+      warnOfMisnamedKeys(
+        unknownKeys, known: Self.personKeys, foreign: Self.personForeign, path: .person(index),
+        except: hinted)
     }
     assembler.finishPerson()
   }

@@ -41,6 +41,12 @@ extension JSONNetworkParser {
             try scanner.skipValue(depth: 3, maximumDepth: NetworkReader.maximumDepth)
             continue
           }
+          if let number = try numericID() {
+            // A number names a person by its JSON text, as in attribute values.
+            let end = TieEnd(start: number.start, length: number.end - number.start, quoted: false)
+            if isFrom { ends.0 = end } else { ends.1 = end }
+            continue
+          }
           guard scanner.peek() == UInt8(ascii: "\"") else {
             try wrongType(
               path: .tie(index, isFrom ? .from : .to), at: valueOffset,
@@ -78,17 +84,29 @@ extension JSONNetworkParser {
         }
       } while try scanner.nextElement(close: UInt8(ascii: "}"))
     }
+    var hinted: [Int] = []
     if !seen.contains(0) {
-      missingKey(
+      if let hint = missingKey(
         "from", what: "who trusts", unknownKeys: unknownKeys, objectOffset: offset,
-        path: .tie(index))
+        path: .tie(index), foreign: Self.tieForeign)
+      {
+        hinted.append(hint)
+      }
       valid = false
     }
     if !seen.contains(1) {
-      missingKey(
+      if let hint = missingKey(
         "to", what: "whom they trust", unknownKeys: unknownKeys, objectOffset: offset,
-        path: .tie(index))
+        path: .tie(index), foreign: Self.tieForeign)
+      {
+        hinted.append(hint)
+      }
       valid = false
+    }
+    if !unknownKeys.isEmpty {
+      warnOfMisnamedKeys(
+        unknownKeys, known: Self.tieKeys, foreign: Self.tieForeign, path: .tie(index),
+        except: hinted)
     }
     guard valid, let from = ends.0, let to = ends.1 else {
       assembler.dropTie()

@@ -66,18 +66,22 @@ extension JSONNetworkParser {
 
   /// Reports a required key missing from the object at `objectOffset`,
   /// pointing at a likely misspelling of it among `unknownKeys` if there is one.
+  /// Returns the offset of the key named in the hint, if any.
+  @discardableResult
   mutating func missingKey(
     _ key: String, what: String, unknownKeys: [(String, Int)], objectOffset: Int,
-    path: DiagnosticPath
-  ) {
-    if let (similar, offset) = unknownKeys.first(where: { isLikelyMisspelling($0.0, of: key) }) {
+    path: DiagnosticPath, foreign: [String: String] = [:]
+  ) -> Int? {
+    if let (similar, offset) = Self.stand(in: unknownKeys, for: key, foreign: foreign) {
       assembler.diagnostics.add(
         .error, .missingKey, at: place(offset), path: path,
         "missing required key '\(key)' (\(what)); found '\(similar)': did you mean '\(key)'?")
+      return offset
     } else {
       assembler.diagnostics.add(
         .error, .missingKey, at: place(objectOffset), path: path,
         "missing required key '\(key)' (\(what))")
+      return nil
     }
   }
 }

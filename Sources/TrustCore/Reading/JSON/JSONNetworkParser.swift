@@ -147,15 +147,25 @@ struct JSONNetworkParser {
         code: .syntax, message: "unexpected content after the network object",
         offset: scanner.position)
     }
-    if !versionSeen {
-      missingKey(
+    var hinted: [Int] = []
+    if !versionSeen,
+      let hint = missingKey(
         "trustmap", what: "the format version, 1", unknownKeys: unknownKeys, objectOffset: start,
-        path: .document)
+        path: .document, foreign: Self.documentForeign)
+    {
+      hinted.append(hint)
     }
-    if !seen.contains(1) {
-      missingKey(
+    if !seen.contains(1),
+      let hint = missingKey(
         "people", what: "the list of people", unknownKeys: unknownKeys, objectOffset: start,
-        path: .document)
+        path: .document, foreign: Self.documentForeign)
+    {
+      hinted.append(hint)
+    }
+    if !unknownKeys.isEmpty {
+      warnOfMisnamedKeys(
+        unknownKeys, known: Self.documentKeys, foreign: Self.documentForeign, path: .document,
+        except: hinted)
     }
   }
 
@@ -202,6 +212,20 @@ struct JSONNetworkParser {
   ) throws(JSONScanner.Failure) {
     if unknownKeys.count < 16 { unknownKeys.append((scanner.text(key), offset)) }
     try scanner.skipValue(depth: depth, maximumDepth: NetworkReader.maximumDepth)
+  }
+
+  /// A number where a person id is expected, read as its JSON text
+  /// (`"id": 17` is the person `17`), or `nil` when the value is not a number.
+  mutating func numericID() throws(JSONScanner.Failure) -> JSONScanner.NumberToken? {
+    guard let first = scanner.peek(),
+      first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+    else { return nil }
+    return try scanner.number()
+  }
+
+  /// The bytes of a number's text in the document.
+  func numberBytes(_ number: JSONScanner.NumberToken) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end])
   }
 
   /// Skips white space and returns the offset of the value that follows.

@@ -1,7 +1,9 @@
 /// A lexer for plain edge lists: one tie per line, `from to` or `from to
 /// weight`, separated by spaces or tabs; `#` begins a comment (a whole line,
 /// or the rest of one, where it begins a token); blank lines are skipped.
-/// A line of one column or of more than three is an error at its place.
+/// A token may be double-quoted, with backslash escapes (`"sp ace"`,
+/// `"q\"uote"`), as trustmap writes ids that are not plain tokens. A line of
+/// one column or of more than three is an error at its place.
 ///
 /// ```swift
 /// var lexer = EdgeListLexer(bytes: buffer)
@@ -17,7 +19,8 @@ struct EdgeListLexer: ~Copyable {
 
   /// A lexer at the start of `bytes`.
   init(bytes: UnsafeBufferPointer<UInt8>) {
-    lines = LineTokenizer(bytes: bytes, comment: UInt8(ascii: "#"), quotes: false)
+    // Quoted, with backslash escapes, as trustmap writes an id that is not a plain token.
+    lines = LineTokenizer(bytes: bytes, comment: UInt8(ascii: "#"), escapes: true)
   }
 
   /// Reads the next tie line; `false` at the end of the input.

@@ -13,6 +13,9 @@ struct LineToken: Equatable, Sendable, BitwiseCopyable {
   var end: Int
   /// Whether the token was written in double quotes.
   var isQuoted: Bool
+  /// Whether a quoted token holds backslash escapes (`\"`, `\\`, `\n`) to
+  /// decode (``LineTokenizer/withText(_:_:)``); only when the tokenizer reads them.
+  var hasEscapes = false
 
   /// Where the token begins as written, at its opening quote if quoted.
   var writtenStart: Int { isQuoted ? start - 1 : start }
@@ -23,7 +26,9 @@ struct LineToken: Equatable, Sendable, BitwiseCopyable {
 /// carriage return alone is an error); a token may be double-quoted to hold
 /// spaces (no escapes: the next quote closes it, and a space, a tab or the
 /// line's end must follow); a comment byte that begins a token ends the
-/// line; blank and comment-only lines are skipped; a UTF-8 byte-order mark
+/// line, unless `escapes` lets a backslash escape the next byte, as
+/// Python's `shlex` writes and reads the labels of Pajek files and edge
+/// lists); blank and comment-only lines are skipped; a UTF-8 byte-order mark
 /// is skipped; invalid UTF-8 and control characters are errors. A line's
 /// tokens are valid until the next line is read, kept in reused memory.
 ///
@@ -40,19 +45,25 @@ struct LineTokenizer: ~Copyable {
   let bytes: UnsafeBufferPointer<UInt8>
   /// The byte that starts a comment when it begins a token, if any.
   let comment: UInt8?
-  /// Whether `"` quotes a token (edge lists have no quoting).
+  /// Whether `"` quotes a token.
   let quotes: Bool
+  /// Whether a backslash inside quotes escapes the next byte.
+  let escapes: Bool
   /// The offset of the next line's first byte.
   private(set) var position: Int
   /// The offset of the current line's first byte.
   private(set) var lineStart = 0
   private var tokens = LexBuffer<LineToken>(capacity: 16)
+  private var scratch = LexBuffer<UInt8>(capacity: 64)
 
   /// A tokenizer at the start of `bytes`, after a byte-order mark.
-  init(bytes: UnsafeBufferPointer<UInt8>, comment: UInt8?, quotes: Bool = true) {
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, comment: UInt8?, quotes: Bool = true, escapes: Bool = false
+  ) {
     self.bytes = bytes
     self.comment = comment
     self.quotes = quotes
+    self.escapes = escapes
     let hasMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     position = hasMark ? 3 : 0
   }
@@ -130,11 +141,20 @@ struct LineTokenizer: ~Copyable {
 
   private mutating func quotedToken(from openingQuote: Int) throws(LexFailure) -> Int {
     var index = openingQuote + 1
+    var escaped = false
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x0A || byte == 0x0D { break }
+      if escapes && byte == UInt8(ascii: "\\") && index + 1 < bytes.count
+        && bytes[index + 1] != 0x0A && bytes[index + 1] != 0x0D
+      {
+        escaped = true
+        index = try checked(at: index + 1)
+        continue
+      }
       if byte == UInt8(ascii: "\"") {
-        tokens.append(LineToken(start: openingQuote + 1, end: index, isQuoted: true))
+        tokens.append(
+          LineToken(start: openingQuote + 1, end: index, isQuoted: true, hasEscapes: escaped))
         index += 1
         if index < bytes.count {
           let next = bytes[index]
@@ -178,6 +198,74 @@ struct LineTokenizer: ~Copyable {
   /// A token's bytes.
   func tokenBytes(_ token: LineToken) -> UnsafeBufferPointer<UInt8> {
     UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+  }
+
+  /// Calls `body` with a token's text: its bytes, or, when it holds escapes,
+  /// them decoded into a buffer the tokenizer reuses (`\n` a line feed, `\r`
+  /// a carriage return, `\t` a tab, a backslash before anything else that thing).
+  mutating func withText<Result>(
+    _ token: LineToken, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    guard token.hasEscapes else { return try body(tokenBytes(token)) }
+    scratch.removeAll()
+    var index = token.start
+    while index < token.end {
+      var byte = bytes[index]
+      if byte == UInt8(ascii: "\\") && index + 1 < token.end {
+        index += 1
+        switch bytes[index] {
+        case UInt8(ascii: "n"): byte = 0x0A
+        case UInt8(ascii: "r"): byte = 0x0D
+        case UInt8(ascii: "t"): byte = 0x09
+        default: byte = bytes[index]
+        }
+      }
+      scratch.append(byte)
+      index += 1
+    }
+    return try body(scratch.elements)
+  }
+
+  /// Reads the next line whole if, after blank lines, it starts with
+  /// `keyword` (in any case) and then white space or its end, returning the
+  /// rest of it trimmed (Pajek's `*Network` name, which may hold quotes);
+  /// else reads nothing and returns `nil`.
+  ///
+  /// - Throws: ``LexFailure`` for a control character or invalid UTF-8 in the line.
+  mutating func restOfLine(afterKeyword keyword: StaticString) throws(LexFailure) -> Range<Int>? {
+    let count = bytes.count
+    var index = position
+    while index < count
+      && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A
+        || (bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A))
+    {
+      index += 1
+    }
+    let length = keyword.utf8CodeUnitCount
+    guard index + length <= count,
+      isKeyword(LineToken(start: index, end: index + length, isQuoted: false), keyword),
+      index + length == count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index + length])
+    else { return nil }
+    tokens.removeAll()
+    tokens.append(LineToken(start: index, end: index + length, isQuoted: false))
+    lineStart = index
+    var end = index + length
+    while end < count && bytes[end] != 0x0A && bytes[end] != 0x0D { end = try checked(at: end) }
+    var start = index + length
+    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+    var last = end
+    while last > start && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09) { last -= 1 }
+    position = end
+    if end < count && bytes[end] == 0x0D {
+      guard end + 1 < count, bytes[end + 1] == 0x0A else {
+        throw LexFailure(
+          code: .syntax, message: "a carriage return not followed by a line feed", offset: end)
+      }
+      position = end + 2
+    } else if end < count {
+      position = end + 1
+    }
+    return start..<last
   }
 
   /// Whether a token is `literal`, ignoring ASCII case.

@@ -54,15 +54,25 @@ struct PajekLexer: ~Copyable {
   /// The second count of a two-mode `*Vertices n m` line (the vertices of the first mode).
   private(set) var firstModeCount: Int?
 
-  /// A lexer at the start of `bytes`.
+  /// The name of the last `*Network` line: the rest of the line, as written
+  /// (it may hold quotes and `%`).
+  private(set) var networkName = 0..<0
+
+  /// A lexer at the start of `bytes`; labels may hold backslash escapes
+  /// (`"a \"b\""`), as networkx writes and reads them.
   init(bytes: UnsafeBufferPointer<UInt8>) {
-    lines = LineTokenizer(bytes: bytes, comment: UInt8(ascii: "%"))
+    lines = LineTokenizer(bytes: bytes, comment: UInt8(ascii: "%"), escapes: true)
   }
 
   /// The next line, or `nil` at the end of the input.
   ///
   /// - Throws: ``LexFailure`` at the first problem; the lexer must not be used after.
   mutating func next() throws(LexFailure) -> Line? {
+    if let name = try lines.restOfLine(afterKeyword: "*network") {
+      networkName = name
+      section = .network
+      return .section(.network)
+    }
     guard try lines.nextLine() else { return nil }
     let first = lines.token(0)
     if !first.isQuoted && lines.bytes[first.start] == UInt8(ascii: "*") {
