@@ -70,6 +70,7 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     let parsed: ParsedArguments
     do {
       parsed = try ParsedArguments(options, for: command)
+      try ThreadCount.apply(for: command)
     } catch {
       throw .usage(error)
     }
