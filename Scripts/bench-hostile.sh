@@ -18,12 +18,13 @@ if [ ! -f "$file" ]; then
   "$bin" generate --people 1000000 --ties 10000000 --output "$file"
 fi
 
+timing=$(mktemp)
+trap 'rm -f "$timing"' EXIT
 measure() {  # name, then the command (run by bash, so it may redirect)
   local name=$1
   shift
-  local line
-  line=$( { /usr/bin/time -f "%e %M %x" bash -c "$*" > /dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-  echo "$line" | awk -v name="$name" '{ printf "  %-46s %7.2f s  peak %6d MB  exit %s\n", name, $1, $2/1024, $3 }'
+  /usr/bin/time -o "$timing" -f "%e %M %x" bash -c "$*" > /dev/null 2>&1 || true
+  awk -v name="$name" 'NF == 3 && $1 ~ /^[0-9.]+$/ { printf "  %-46s %7.2f s  peak %6d MB  exit %s\n", name, $1, $2/1024, $3 }' "$timing"
 }
 
 long=$(printf 'q%.0s' $(seq 2000))
