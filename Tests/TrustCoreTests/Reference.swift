@@ -1,6 +1,6 @@
 @testable import TrustCore
 
-/// A deliberately simple reading of spec §2 and §3, with sets and
+/// A deliberately simple reading of docs/design.md §4 and §5, with sets and
 /// dictionaries, to check the fast implementation against.
 struct ReferenceGraph {
   var strong: [Set<Int>]

@@ -202,6 +202,12 @@ struct UsageErrorTests {
       #expect(result.output.hasPrefix(name == "render" ? "<?xml" : "<!DOCTYPE html>"))
       return
     }
+    if name == "completions" || name == "manual" {  // scripts and roff, from the registry
+      let result = trustmap(name == "manual" ? [name] : [name, "bash"])
+      #expect(result.status == 0, "\(result.errors)")
+      #expect(result.output.hasPrefix(name == "manual" ? ".\\\" Generated" : "# bash completion"))
+      return
+    }
     let arguments: [String]
     switch name {
     case "reach": arguments = [name, "Examples/org.json", "--person", "dee", "--format", "json"]

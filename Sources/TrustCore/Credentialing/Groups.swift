@@ -1,4 +1,4 @@
-/// A community's in, near and out groups, its story reach and its coherence (spec §3).
+/// A community's in, near and out groups, its story reach and its coherence (docs/design.md §5.4 to §5.6).
 ///
 /// ```swift
 /// let groups = GroupProjection(graph, network: network, community: guides, nearDepth: 1)

@@ -1,4 +1,4 @@
-/// How warmly a person would join a community (spec §3).
+/// How warmly a person would join a community (docs/design.md §5.2).
 public enum JoinWarmth: String, Sendable, Hashable, CaseIterable {
   /// The person already trusts a member.
   case direct

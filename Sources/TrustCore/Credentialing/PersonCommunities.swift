@@ -1,6 +1,6 @@
 /// The person side of a list of communities: for each person, the
 /// communities they belong to and the communities they would join
-/// `direct` (spec §3: not a member, but with a strong tie to one), each as a
+/// `direct` (docs/design.md §5.2: not a member, but with a strong tie to one), each as a
 /// compressed row.
 ///
 /// Join summaries need, for a person P and each friend F, the communities F

@@ -1,4 +1,4 @@
-/// Degrees of trust for one person (spec §3): first degree (strong-tie
+/// Degrees of trust for one person (docs/design.md §5.1): first degree (strong-tie
 /// neighbours), second degree (at distance exactly 2: pre-credentialed), and
 /// who introduces each second-degree person.
 ///

@@ -1,4 +1,4 @@
-/// How tie records become the strong-tie graph (spec §2): the threshold, the
+/// How tie records become the strong-tie graph (docs/design.md §4.1): the threshold, the
 /// reciprocity rule and the contexts to keep.
 ///
 /// ```swift

@@ -1,4 +1,4 @@
-/// The undirected strong-tie graph every analysis shares (spec §2), as a
+/// The undirected strong-tie graph every analysis shares (docs/design.md §4), as a
 /// compressed adjacency array, with the weak ties kept apart.
 ///
 /// People are the network's indices `0 ..< personCount`. `neighbours(of:)`
@@ -24,7 +24,7 @@ package struct TrustGraph: Sendable {
   package let offsets: [Int]
   /// Strong-tie neighbours, each person's run sorted ascending.
   package let targets: [Int32]
-  /// The weight of each strong tie in `targets` (its strength per spec §2).
+  /// The weight of each strong tie in `targets` (its strength per docs/design.md §4.4).
   package let strengths: [Double]
   /// Weak-tie adjacency, same layout.
   package let weakOffsets: [Int]
@@ -58,7 +58,7 @@ package struct TrustGraph: Sendable {
     weakTargets[weakOffsets[person]..<weakOffsets[person + 1]]
   }
 
-  /// How many strong ties `person` has (the volume of spec §3).
+  /// How many strong ties `person` has (the volume of docs/design.md §5.8).
   @inlinable
   package func degree(of person: Int) -> Int { offsets[person + 1] - offsets[person] }
 

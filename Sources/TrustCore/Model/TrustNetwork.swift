@@ -10,8 +10,8 @@
 ///
 /// ```swift
 /// let network = try TrustNetwork(contentsOfFile: "Examples/org.json")
-/// print(network.people.count, network.ties.count)
-/// if let ana = network.index(of: "ana") { print(network.people[ana].name) }
+/// print(network.personCount, network.tieCount)   // 16 22
+/// print(network.person("ana")?.name ?? "")        // Ana (design lead)
 /// ```
 public struct TrustNetwork: Sendable {
   /// The network's display name, if the file gives one.

@@ -37,7 +37,7 @@ public struct TribeSettings: Sendable, Hashable {
   }
 }
 
-/// Tribes, and tribes of tribes (spec §3): Leiden on the strong-tie graph,
+/// Tribes, and tribes of tribes (docs/design.md §5.10): Leiden on the strong-tie graph,
 /// then Leiden again on each level's aggregate graph at half the resolution,
 /// until one group remains or nothing merges.
 ///

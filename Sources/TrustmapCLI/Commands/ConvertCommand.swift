@@ -45,7 +45,7 @@ enum ConvertCommand: Command {
       message: { _ in
         "invalid format '\(text)' for '--to'\(note); expected \(names.joined(separator: ", "))"
       }, suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-  }
+  }.choosing(writableFormats.map(\.rawValue))
   static let gexfVersion = Option<GEXFVersion>.choice(
     "--gexf-version", valueName: "version",
     help: "GEXF 1.2 (1.2draft, what Gephi writes) or 1.3.", default: .version12Draft)

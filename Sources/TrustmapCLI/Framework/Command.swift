@@ -118,6 +118,9 @@ struct PositionalArgument: Sendable {
   var help: String
   /// The usage error when it is not given.
   var missing: String
+  /// Every value it takes, when they are a fixed few (`bash`, `zsh`, `fish`);
+  /// `nil`: a path, which shells complete as a file name.
+  var choices: [String]? = nil
 }
 
 /// Every command, in the order `trustmap --help` lists them: adding a
@@ -140,6 +143,8 @@ let commandRegistry: [any Command.Type] = [
   ConvertCommand.self,
   RenderCommand.self,
   ReportCommand.self,
+  CompletionsCommand.self,
+  ManualCommand.self,
 ]
 
 /// The command called `name` or with `name` among its aliases.

@@ -11,6 +11,14 @@ enum ExitCode {
   /// An output cannot be written: a full disk, no permission, no such folder
   /// (`EX_IOERR` of sysexits.h).
   static let cannotWrite: Int32 = 74
+
+  /// Each code with what it means, as help and the manual page say it.
+  static let documented: [(code: Int32, meaning: String)] = [
+    (success, "success"),
+    (invalidInput, "the input is invalid or cannot be read"),
+    (usage, "bad usage"),
+    (cannotWrite, "an output cannot be written"),
+  ]
 }
 
 /// A usage problem: exit 64 with the message, a "did you mean" when there is

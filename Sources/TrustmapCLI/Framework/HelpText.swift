@@ -9,11 +9,14 @@ enum HelpText {
   /// Where an option's help starts.
   static let labelColumn = 26
 
+  /// What trustmap is for, in one sentence.
+  static let overview =
+    "trustmap turns a trust network into answers: who trusts whom through strong ties, who "
+    + "is pre-credentialed, who would join a community warm or cold."
+
   /// `trustmap --help`.
   static func root() -> String {
-    var text = wrap(
-      "OVERVIEW: trustmap turns a trust network into answers: who trusts whom through strong "
-        + "ties, who is pre-credentialed, who would join a community warm or cold.")
+    var text = wrap("OVERVIEW: " + overview)
     text += "\n\nUSAGE: trustmap <command> <network.json | -> [options]\n\nCOMMANDS:\n"
     let column = (commandRegistry.map { $0.name.count }.max() ?? 0) + 4
     for command in commandRegistry {
@@ -25,8 +28,9 @@ enum HelpText {
     text +=
       "\n"
       + wrap(
-        "EXIT CODES: 0 success; 1 the input is invalid or cannot be read; 64 bad usage; "
-          + "74 an output cannot be written.") + "\n"
+        "EXIT CODES: "
+          + ExitCode.documented.map { "\($0.code) \($0.meaning)" }.joined(separator: "; ")
+          + ".") + "\n"
     text += "\nSee 'trustmap help <command>' for detailed help.\n"
     return text
   }

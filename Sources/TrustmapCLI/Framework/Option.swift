@@ -21,6 +21,8 @@ struct Option<Value: Sendable>: OptionDeclaration {
   private(set) var referent: Referent?
   /// The value used when the option is not given, as text (for provenance).
   private(set) var defaultValueText: String?
+  /// Every value it takes, when they are a fixed few (for shell completion).
+  private(set) var choices: [String]?
   /// The value of a token, or the reason it is not one (`nil`: use the
   /// option's standard message, "expected …").
   private let parseValue: @Sendable (String) -> ParsedValue<Value>
@@ -43,6 +45,13 @@ struct Option<Value: Sendable>: OptionDeclaration {
   func defaulting(to text: String?) -> Option {
     var copy = self
     copy.defaultValueText = text
+    return copy
+  }
+
+  /// The same option, whose values are exactly `names` (offered by shell completion).
+  func choosing(_ names: [String]) -> Option {
+    var copy = self
+    copy.choices = names
     return copy
   }
 
@@ -106,6 +115,8 @@ protocol OptionDeclaration: Sendable {
   /// The value used when it is not given, as text; `nil` when there is none
   /// or it depends on the network.
   var defaultValueText: String? { get }
+  /// Every value it takes, when they are a fixed few; `nil` for free text or numbers.
+  var choices: [String]? { get }
   /// The value of `text`, or a usage error.
   func parse(_ text: String, command: any Command.Type) throws(UsageError) -> any Sendable
 }
@@ -115,6 +126,8 @@ extension OptionDeclaration {
   var label: String { valueName.map { "\(name) <\($0)>" } ?? name }
   /// Whether the option takes no value.
   var isFlag: Bool { valueName == nil }
+  /// Whether its value is a path (`<file>`), which shells complete as file names.
+  var takesPath: Bool { valueName == "file" }
 }
 
 // MARK: - Kinds of option
@@ -203,7 +216,7 @@ extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue ==
       return .invalidWith(
         message: { _ in "invalid value '\(text)' for '\(name)': expected \(expected)" },
         suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-    }.defaulting(to: fallback.rawValue)
+    }.defaulting(to: fallback.rawValue).choosing(names)
   }
 }
 

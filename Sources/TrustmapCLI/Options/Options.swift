@@ -28,7 +28,7 @@ enum Options {
         message: { command in
           "invalid format '\(text)' for '\(command)'; expected \(names.joined(separator: ", "))"
         }, suggestion: UsageError.didYouMean(closestCandidate(to: text, among: names)))
-    }
+    }.choosing(names)
   }
 
   /// `--csv-raw`: CSV cells exactly as they are, without the formula guard.

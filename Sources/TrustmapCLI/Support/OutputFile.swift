@@ -44,6 +44,8 @@ final class OutputFile {
   private let target: String
   private var descriptor: Int32
   private var finished = false
+  /// Where ``InterruptCleanup`` keeps the temporary file's path (-1: nowhere).
+  private var cleanupSlot = -1
 
   /// Opens `path` for writing: a temporary file beside it, or the file
   /// itself when it is not a regular file.
@@ -80,6 +82,7 @@ final class OutputFile {
         if exists { _ = fchmod(descriptor, status.st_mode & 0o7777) }
         self.descriptor = descriptor
         temporaryPath = candidate
+        cleanupSlot = InterruptCleanup.register(candidate)
         return
       }
       attempt += 1
@@ -92,6 +95,7 @@ final class OutputFile {
       close(descriptor)
       if let temporaryPath { unlink(temporaryPath) }
     }
+    InterruptCleanup.unregister(cleanupSlot)
   }
 
   /// Writes `text` at the end.

@@ -9,7 +9,7 @@ import TrustCore
 /// ```
 enum ThreadCount {
   /// The variable's name.
-  static let variable = "TRUSTMAP_THREADS"
+  static let variable = "TRUSTMAP_THREADS"  // documented in Environment.documented
 
   /// The count the environment asks for: `nil` when the variable is unset or empty.
   ///
