@@ -71,6 +71,7 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     do {
       parsed = try ParsedArguments(options, for: command)
       try InputOptions.check(parsed)
+      try ThreadCount.apply(for: command)
     } catch {
       throw .usage(error)
     }

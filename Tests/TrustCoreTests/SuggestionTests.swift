@@ -83,10 +83,46 @@ struct SuggestionTests {
   }
 
   @Test func aLongTypoAmongManyIdsIsCheap() {
-    // The length and shared-character bounds skip almost every candidate
-    // after the first: this would be 10^5 full 2,000 × 8 alignments otherwise.
+    // Only the first 64 characters are compared, and the length and
+    // shared-character bounds skip almost every candidate after the first:
+    // this would be 10^5 full 2,000 × 8 alignments otherwise.
     let ids = (0..<100_000).map { "p\($0)" }
-    let typo = String(repeating: "q", count: 2_000) + "p7"
+    let typo = "p7" + String(repeating: "q", count: 2_000)
     #expect(nearestCandidate(to: typo, among: ids) == "p7")
+    // Digits an id shares defeat the shared-character bound; the compared
+    // length still keeps each candidate to at most 64 × 7 cells.
+    let digits = String(repeating: "p0123456789", count: 200)
+    // The first id whose six characters appear in order in the first 64.
+    #expect(nearestCandidate(to: digits, among: ids) == "p10000")
+  }
+
+  @Test func onlyTheComparedLengthCounts() {
+    let long = String(repeating: "a", count: SuggestionMatcher.comparedLength)
+    // Past the compared length, candidates tie (in full, the second is
+    // nearer): the earliest wins.
+    #expect(nearestCandidate(to: long + "xx", among: ["b", long + "yy", long + "xx!"]) == long + "yy")
+    // Within it, the nearest wins as always.
+    #expect(nearestCandidate(to: "ab" + long, among: [long, "ab" + long + "c"]) == "ab" + long + "c")
+    // Names keep their full length.
+    #expect(editDistance(long + "xyz", long) == 3)
+  }
+
+  @Test func anUnknownPersonAmongAHundredThousandNamesTheClosest() throws {
+    var text = ""
+    NetworkGenerator(people: 100_000, ties: 0, seed: 3).write { text += $0 }
+    let session = try AnalysisSession(try TrustNetwork(jsonString: text), settings: StrongTieSettings())
+    func closest(_ id: String) -> String? {
+      do {
+        _ = try session.person(id)
+        return nil
+      } catch {
+        return error.closestMatch
+      }
+    }
+    #expect(closest(String(repeating: "x", count: 2_000)) == "p0")
+    #expect(closest("p4242" + String(repeating: "z", count: 1_995)) == "p4242")
+    #expect(closest("P99999x") == "p99999")
+    #expect(closest("p1234S") == "p1234")  // one edit from p12345 too: the earlier wins
+    #expect(closest("p2143") == nil)  // an id that exists is found, not suggested
   }
 }

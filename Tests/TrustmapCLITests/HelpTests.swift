@@ -48,13 +48,13 @@ struct HelpTests {
     #expect(trustmap("analyze", "--help").output == analyse.output)
   }
 
-  @Test func analyseUsageShowsAllNineOptions() {
+  @Test func analyseUsageShowsAllTenOptions() {
     let help = trustmap("help", "analyse").output
     #expect(
       help.contains(
         """
-        USAGE: trustmap analyse <network>... [--format <format>] [--strong <threshold>]
-               [--reciprocity <rule>] [--context <name> ...]
+        USAGE: trustmap analyse <network>... [--format <format>] [--csv-raw]
+               [--strong <threshold>] [--reciprocity <rule>] [--context <name> ...]
                [--community-by <attribute>] [--introducers <k>] [--near-depth <d>]
                [--sections <list>] [--quiet] [--output <file>]
         """))

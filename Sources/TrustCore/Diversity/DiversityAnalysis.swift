@@ -62,15 +62,18 @@ package struct DiversityAnalysis: Sendable, Hashable {
     package var eiIndex: Double?
   }
 
-  /// The analyses of several attributes, computed at once on every core
+  /// The analyses of several attributes, computed at once on every thread allowed
   /// (each is independent), in the order given.
   package static func analyses(_ graph: TrustGraph, columns: [AttributeColumn])
     -> [DiversityAnalysis]
   {
     if columns.count <= 1 { return columns.map { DiversityAnalysis(graph, column: $0) } }
     let results = HugePageBuffer<DiversityAnalysis?>(repeating: nil, count: columns.count)
-    DispatchQueue.concurrentPerform(iterations: columns.count) { index in
-      results.pointer[index] = DiversityAnalysis(graph, column: columns[index])
+    // At most ``Parallelism/threadCount`` attributes at once, each in its own slot.
+    forEachBlockInParallel(count: columns.count, block: 1) { _, range in
+      for index in range {
+        results.pointer[index] = DiversityAnalysis(graph, column: columns[index])
+      }
     }
     return results.array.compactMap { $0 }
   }

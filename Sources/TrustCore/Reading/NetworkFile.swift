@@ -8,10 +8,12 @@ import Dispatch
   import Darwin
 #endif
 
-/// The bytes of one input, held once: a regular file mapped read-only, or
-/// everything read from standard input or a pipe. A network is read from
-/// it, and its ``InputDigest`` taken from the same bytes, so a report's
-/// provenance names exactly what was analysed, even for standard input.
+/// The bytes of one input, held once: a regular file, standard input, a
+/// pipe, a FIFO or a device, opened once and read into memory
+/// (``InputBytes``: never mapped, so a file truncated meanwhile is an input
+/// error, not a crash). A network is read from it, and its ``InputDigest``
+/// taken from the same bytes, so a report's provenance names exactly what
+/// was analysed, even for standard input.
 ///
 /// ```swift
 /// let file = try NetworkFile(path: "Examples/org.json", digestingInBackground: true)
@@ -19,48 +21,45 @@ import Dispatch
 /// print(file.digest().sha256)   // hashed meanwhile on another thread
 /// ```
 ///
-/// - Complexity: opening is O(1) for a mapped file and O(*n*) for a pipe;
-///   the digest is O(*n*), at SHA-256's speed.
+/// - Complexity: opening is O(*n*) for *n* bytes, at `read`'s speed; the
+///   digest is O(*n*), at SHA-256's speed.
 public final class NetworkFile: @unchecked Sendable {
   /// The path as given (`-` for standard input).
   public let path: String
-  /// The bytes; valid while the file lives (unmapped in `deinit`).
+  /// The bytes; valid while the file lives (deallocated in `deinit`).
   private let bytes: UnsafeBufferPointer<UInt8>
-  private let isMapped: Bool
   private let digestLock = NSLockLike()
   private var digestStarted = false
   private let digestDone = DispatchSemaphore(value: 0)
   private var computedDigest: InputDigest?
 
-  /// Opens `path` (`-`: standard input): maps a regular file, reads anything else whole.
+  /// Opens `path` (`-`: standard input) once and reads it whole.
   ///
   /// - Parameters:
   ///   - path: the file to read, or `-` for standard input.
   ///   - digestingInBackground: start hashing the bytes on another thread now,
   ///     so that ``digest()`` costs nothing by the time a report is written.
-  /// - Throws: ``NetworkLoadError`` with code `unreadable` naming the system's reason.
-  public init(path: String, digestingInBackground: Bool = false) throws(NetworkLoadError) {
+  /// - Throws: ``NetworkLoadError``: `unreadable` naming the system's reason
+  ///   (or that the file changed while it was read), `too-large` over 4 GiB,
+  ///   `syntax` at the first byte of a stream that is not text.
+  public convenience init(path: String, digestingInBackground: Bool = false)
+    throws(NetworkLoadError)
+  {
+    try self.init(
+      path: path, digestingInBackground: digestingInBackground, limit: InputBytes.maximumBytes)
+  }
+
+  /// As ``init(path:digestingInBackground:)``, refusing inputs over `limit`
+  /// bytes (tests use a small one).
+  init(path: String, digestingInBackground: Bool = false, limit: Int) throws(NetworkLoadError) {
     self.path = path
-    if let mapped = Self.map(path) {
-      bytes = mapped
-      isMapped = true
-    } else {
-      let read = try Self.readAllBytes(path: path)
-      let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, read.count))
-      _ = copy.initialize(from: read)
-      bytes = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(copy)[0..<read.count])
-      isMapped = false
-    }
+    bytes = UnsafeBufferPointer(try InputBytes.read(path: path, limit: limit))
     if digestingInBackground { startDigest() }
   }
 
   deinit {
     // A digest running on another thread holds the file, so none is running now.
-    if isMapped {
-      munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-    } else {
-      UnsafeMutableBufferPointer(mutating: bytes).deallocate()
-    }
+    UnsafeMutableBufferPointer(mutating: bytes).deallocate()
   }
 
   /// The input's size in bytes.
@@ -111,76 +110,14 @@ public final class NetworkFile: @unchecked Sendable {
     if bytes.count < 1 << 20 { finish() } else { DispatchQueue.global().async(execute: finish) }
   }
 
-  /// A regular, non-empty file mapped read-only, or `nil` (standard input,
-  /// a pipe, anything the system will not map): the reader walks the page
-  /// cache's pages in place, with no copy.
-  private static func map(_ path: String) -> UnsafeBufferPointer<UInt8>? {
-    guard path != "-" else { return nil }
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0
-    else { return nil }
-    let size = Int(info.st_size)
-    #if os(Linux)
-      let flags = MAP_PRIVATE | MAP_POPULATE
-    #else
-      let flags = MAP_PRIVATE
-    #endif
-    guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0),
-      address != MAP_FAILED
-    else { return nil }
-    return UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
-  }
-
-  /// All the bytes of a file, or of standard input for `-`.
+  /// All the bytes of a file, or of standard input for `-`, read as
+  /// ``init(path:digestingInBackground:)`` reads them.
   ///
-  /// - Throws: ``NetworkLoadError`` with code `unreadable` naming the system's reason.
+  /// - Throws: ``NetworkLoadError`` as ``init(path:digestingInBackground:)`` does.
   static func readAllBytes(path: String) throws(NetworkLoadError) -> [UInt8] {
-    let descriptor: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw unreadable(path, errno) }
-    defer { if descriptor != 0 { close(descriptor) } }
-    var info = stat()
-    if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      throw NetworkLoadError(
-        source: path,
-        diagnostics: [
-          NetworkDiagnostic(
-            severity: .error, code: .unreadable, path: "", message: "is a directory, not a file",
-            location: nil)
-        ], errorCount: 1, warningCount: 0)
-    }
-    let expected = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-    var bytes = [UInt8](repeating: 0, count: max(expected + 1, 1 << 16))
-    var filled = 0
-    while true {
-      if filled == bytes.count {
-        bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 1 << 16)))
-      }
-      let got = bytes.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
-      }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw unreadable(path, errno)
-      }
-      if got == 0 { break }
-      filled += got
-    }
-    bytes.removeLast(bytes.count - filled)
-    return bytes
-  }
-
-  private static func unreadable(_ path: String, _ code: Int32) -> NetworkLoadError {
-    let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
-    return NetworkLoadError(
-      source: path,
-      diagnostics: [
-        NetworkDiagnostic(
-          severity: .error, code: .unreadable, path: "", message: "cannot read: \(reason)",
-          location: nil)
-      ], errorCount: 1, warningCount: 0)
+    let buffer = try InputBytes.read(path: path, limit: InputBytes.maximumBytes)
+    defer { buffer.deallocate() }
+    return Array(buffer)
   }
 }
 

@@ -1,18 +1,8 @@
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// How many threads per-person work uses: the online cores, at most 64.
-let workerCount: Int = {
-  let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-  return max(1, min(64, online > 0 ? Int(online) : 1))
-}()
+/// How many threads per-person work uses: ``Parallelism/threadCount`` (the
+/// CPU affinity's count, or the count the caller set).
+var workerCount: Int { Parallelism.threadCount }
 
 /// Runs `body(worker, range)` over `0 ..< count` split into blocks of `block`,
 /// the blocks dealt round-robin to at most `workers` workers (by default

@@ -16,7 +16,7 @@
 ///
 /// - Complexity: O(*a* × *b*) for strings of *a* and *b* Unicode scalars.
 func editDistance(_ left: String, _ right: String) -> Int {
-  let matcher = SuggestionMatcher(left)
+  let matcher = SuggestionMatcher(left, comparing: .max)
   return matcher.distance(to: SuggestionMatcher.folded(right), limit: Int.max) ?? Int.max
 }
 
@@ -26,7 +26,7 @@ func editDistance(_ left: String, _ right: String) -> Int {
 func isLikelyMisspelling(_ candidate: String, of intended: String) -> Bool {
   if candidate == intended { return false }
   let allowed = SuggestionMatcher.allowedDistance(forLength: intended.unicodeScalars.count)
-  return SuggestionMatcher(intended).distance(
+  return SuggestionMatcher(intended, comparing: .max).distance(
     to: SuggestionMatcher.folded(candidate), limit: allowed) != nil
 }
 
@@ -59,12 +59,16 @@ package func closestCandidate<Candidates: Sequence<String>>(
 /// nearestCandidate(to: "abc", among: ["ana", "bo"])  // "ana"
 /// ```
 ///
-/// - Complexity: O(*c* × *k*) for *c* candidates of about *k* characters in
-///   practice: a candidate whose length, or whose character counts, already
-///   put it no nearer than the best so far is skipped without a distance,
-///   and the distance of the rest is only computed inside the band that
-///   could beat it (a 2,000-character typo among a million short ids costs
-///   one full distance, not a million).
+/// Only the first ``SuggestionMatcher/comparedLength`` characters of `text`
+/// and of each candidate are compared, so a pasted paragraph costs what a
+/// long id does; ids that differ only after them tie, and the earliest wins.
+///
+/// - Complexity: O(*c*) with a constant bounded by the compared length, for
+///   *c* candidates, whatever the length of `text`: a candidate whose
+///   length, or whose character counts, already put it no nearer than the
+///   best so far is skipped without a distance, and the distance of the rest
+///   is only computed inside the band that could beat it, in rows allocated
+///   once.
 package func nearestCandidate<Candidates: Sequence<String>>(
   to text: String, among candidates: Candidates
 )
@@ -75,19 +79,30 @@ package func nearestCandidate<Candidates: Sequence<String>>(
 
 /// One text to compare candidates with: its folded scalars and their counts.
 struct SuggestionMatcher {
+  /// How many characters of the text and of each candidate are compared
+  /// when looking for the nearest: ids are far shorter, and it bounds the
+  /// work per candidate whatever was typed (or pasted).
+  static let comparedLength = 64
+
   /// The text as given.
   let text: String
-  /// The text's Unicode scalars, ASCII letters lowered.
+  /// The text's first `compared` Unicode scalars, ASCII letters lowered.
   let target: [UInt32]
+  /// How many scalars of each candidate are compared.
+  let compared: Int
   /// How many of the target's scalars fall in each of 256 buckets (by the
   /// low byte), for a bound on the distance that needs no alignment.
   private let histogram: [Int32]
 
   var length: Int { target.count }
 
-  init(_ text: String) {
+  /// A matcher comparing the first `compared` characters of `text` and of candidates.
+  init(_ text: String, comparing compared: Int = SuggestionMatcher.comparedLength) {
     self.text = text
-    target = Self.folded(text)
+    self.compared = compared
+    var target: [UInt32] = []
+    Self.fold(text, into: &target, limit: compared)
+    self.target = target
     var histogram = [Int32](repeating: 0, count: 256)
     for scalar in target { histogram[Int(scalar & 0xFF)] += 1 }
     self.histogram = histogram
@@ -98,10 +113,36 @@ struct SuggestionMatcher {
 
   /// `text`'s scalars with ASCII letters lowered.
   static func folded(_ text: String) -> [UInt32] {
-    text.unicodeScalars.map { scalar in
+    var scalars: [UInt32] = []
+    fold(text, into: &scalars, limit: .max)
+    return scalars
+  }
+
+  /// The first `limit` of `text`'s scalars, ASCII letters lowered, into
+  /// `buffer` (emptied first, its storage kept: no allocation per candidate).
+  static func fold(_ text: String, into buffer: inout [UInt32], limit: Int) {
+    buffer.removeAll(keepingCapacity: true)
+    for scalar in text.unicodeScalars {
+      if buffer.count == limit { break }
       let value = scalar.value
-      return value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+      buffer.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
     }
+  }
+
+  /// `cells` as `count` copies of `value`, its storage kept when large enough.
+  private static func reset(_ cells: inout [Int], count: Int, to value: Int) {
+    if cells.count < count {
+      cells = [Int](repeating: value, count: count)
+    } else {
+      for index in 0..<count { cells[index] = value }
+    }
+  }
+
+  /// Three rows of the distance's table, reused from one candidate to the next.
+  struct Rows {
+    var beforePrevious: [Int] = []
+    var previous: [Int] = []
+    var current: [Int] = []
   }
 
   /// The earliest candidate at the smallest distance no more than `limit`.
@@ -109,8 +150,10 @@ struct SuggestionMatcher {
     var best: String?
     var bestDistance = limit == Int.max ? Int.max : limit + 1
     var counts = [Int32](repeating: 0, count: 256)
+    var scalars: [UInt32] = []
+    var rows = Rows()
     for candidate in candidates where candidate != text {
-      let scalars = Self.folded(candidate)
+      Self.fold(candidate, into: &scalars, limit: compared)
       if abs(scalars.count - target.count) >= bestDistance { continue }
       // Every edit fixes at most one character without a partner on the
       // longer side, so the distance is at least max(a, b) − the characters
@@ -123,7 +166,7 @@ struct SuggestionMatcher {
       }
       for scalar in scalars { counts[Int(scalar & 0xFF)] = 0 }
       if max(scalars.count, target.count) - shared >= bestDistance { continue }
-      if let distance = distance(to: scalars, limit: bestDistance - 1) {
+      if let distance = distance(to: scalars, limit: bestDistance - 1, rows: &rows) {
         best = candidate
         bestDistance = distance
         if distance == 0 { break }  // equal but for case: nothing is nearer
@@ -139,6 +182,12 @@ struct SuggestionMatcher {
   ///
   /// - Complexity: O(min(*a*, *b*) × (2 × `limit` + 1)) time, O(*b*) memory.
   func distance(to other: [UInt32], limit: Int) -> Int? {
+    var rows = Rows()
+    return distance(to: other, limit: limit, rows: &rows)
+  }
+
+  /// ``distance(to:limit:)`` in `rows`, grown as needed and kept for the next call.
+  func distance(to other: [UInt32], limit: Int, rows: inout Rows) -> Int? {
     let source = target
     let a = source.count
     let b = other.count
@@ -147,9 +196,17 @@ struct SuggestionMatcher {
     if b == 0 { return a }
     let band = limit >= max(a, b) ? max(a, b) : limit
     let unreachable = Int.max / 2
-    var beforePrevious = [Int](repeating: unreachable, count: b + 1)
-    var previous = [Int](repeating: unreachable, count: b + 1)
-    var current = [Int](repeating: unreachable, count: b + 1)
+    // Cells outside the band are read as unreachable, so the rows start so;
+    // their storage comes from `rows`, so a million candidates allocate
+    // three rows, not three million.
+    var beforePrevious = rows.beforePrevious
+    var previous = rows.previous
+    var current = rows.current
+    rows = Rows()
+    defer { rows = Rows(beforePrevious: beforePrevious, previous: previous, current: current) }
+    Self.reset(&beforePrevious, count: b + 1, to: unreachable)
+    Self.reset(&previous, count: b + 1, to: unreachable)
+    Self.reset(&current, count: b + 1, to: unreachable)
     for column in 0...min(b, band) { previous[column] = column }
     for row in 1...a {
       let low = max(1, row - band)

@@ -111,8 +111,8 @@ package struct TribeHierarchy: Sendable {
     self.levels = levels
   }
 
-  /// Runs Leiden `restarts` times with seeds derived from `seed`, on both
-  /// cores, and keeps the best quality (the earliest restart on a tie), so
+  /// Runs Leiden `restarts` times with seeds derived from `seed`, on every
+  /// thread allowed, and keeps the best quality (the earliest restart on a tie), so
   /// the result does not depend on the number of threads.
   static func bestOfRestarts(
     _ leiden: Leiden, graph: ClusteringGraph, restarts: Int, seed: UInt64, level: Int
@@ -120,10 +120,13 @@ package struct TribeHierarchy: Sendable {
     -> [Int32]
   {
     let results = ResultSlots<([Int32], Double)>(count: restarts)
-    DispatchQueue.concurrentPerform(iterations: restarts) { restart in
-      var random = SeededRandom(seed: derivedSeed(seed, level: level, restart: restart))
-      let membership = leiden.run(graph, random: &random)
-      results.set(restart, (membership, leiden.value(of: membership, on: graph)))
+    // At most ``Parallelism/threadCount`` restarts at once, each in its own slot.
+    forEachBlockInParallel(count: restarts, block: 1) { _, range in
+      for restart in range {
+        var random = SeededRandom(seed: derivedSeed(seed, level: level, restart: restart))
+        let membership = leiden.run(graph, random: &random)
+        results.set(restart, (membership, leiden.value(of: membership, on: graph)))
+      }
     }
     var best = 0
     let all = results.values

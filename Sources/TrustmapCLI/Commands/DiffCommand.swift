@@ -66,7 +66,7 @@ enum DiffCommand: Command {
         made.previousInput = loaded[0].digest
         return made
       })
-    var stream = ReportStream(format: arguments.format, many: false)
+    var stream = ReportStream(format: arguments.format, many: false, rawCSV: arguments.isCSVRaw)
     stream.write(item, file: arguments.files[1], output: output)
     let notes = zip(loaded.map(\.network), arguments.files).map {
       warningNote($0, file: $1, quiet: arguments.isQuiet)

@@ -36,7 +36,7 @@ enum ReportBatch {
     each: (ParsedArguments) throws(CommandFailure) -> BatchItem
   ) throws(CommandFailure) -> String {
     let many = arguments.files.count > 1
-    var stream = ReportStream(format: arguments.format, many: many)
+    var stream = ReportStream(format: arguments.format, many: many, rawCSV: arguments.isCSVRaw)
     if !many {
       // One file: its own errors, exit codes and output, unchanged.
       let item = try each(arguments)
@@ -87,14 +87,17 @@ enum ReportBatch {
 struct ReportStream {
   let format: OutputFormat
   let many: Bool
+  /// `--csv-raw`: text cells without the formula guard.
+  let rawCSV: Bool
   private var written = 0
   private var csvHeader: [String]?
   /// Notes for standard error about the stream itself (a CSV header that changed).
   private(set) var notes = ""
 
-  init(format: OutputFormat, many: Bool) {
+  init(format: OutputFormat, many: Bool, rawCSV: Bool = false) {
     self.format = format
     self.many = many
+    self.rawCSV = rawCSV
   }
 
   /// Writes one file's report.
@@ -132,7 +135,7 @@ struct ReportStream {
           "trustmap: \(displayName(of: file)) has other CSV columns than the file before; "
           + "its rows follow their own header\n"
       }
-      output(table.renderedCSV(header: csvHeader != header))
+      output(table.renderedCSV(header: csvHeader != header, raw: rawCSV))
       csvHeader = header
     }
   }

@@ -31,6 +31,17 @@ enum Options {
     }.choosing(names)
   }
 
+  /// `--csv-raw`: CSV cells exactly as they are, without the formula guard.
+  static let csvRaw = Option<Bool>.flag(
+    "--csv-raw",
+    help: "In CSV, write text cells exactly; by default a cell starting with =, +, -, @, tab "
+      + "or carriage return gets a leading ' so spreadsheets do not run it as a formula.")
+
+  /// `--format`, and `--csv-raw` when CSV is among the formats.
+  static func formatting(_ declared: [OutputFormat]) -> [any OptionDeclaration] {
+    [format(declared)] + (declared.contains(.csv) ? [csvRaw] : [])
+  }
+
   /// `--quiet`.
   static let quiet = Option<Bool>.flag(
     "--quiet", help: "Print nothing on standard error but errors.")
@@ -54,7 +65,7 @@ enum Options {
 
   /// The options every analysis takes, in the order help lists them.
   static func graph(formats: [OutputFormat]) -> [any OptionDeclaration] {
-    [format(formats), strong, reciprocity, context]
+    formatting(formats) + [strong, reciprocity, context]
   }
 
   // MARK: Who and which
@@ -128,4 +139,7 @@ extension ParsedArguments {
 
   /// `--quiet`.
   var isQuiet: Bool { has(Options.quiet) }
+
+  /// `--csv-raw`: CSV text cells unguarded.
+  var isCSVRaw: Bool { has(Options.csvRaw) }
 }

@@ -83,10 +83,13 @@ struct Table {
   }
 
   /// RFC 4180 CSV: the titles, then one line per row; numbers at full
-  /// precision (empty when undefined), lists joined with `;`.
-  func renderedCSV(header: Bool = true) -> String {
-    var csv = CSVWriter(header: header ? columns.map(\.title) : nil)
-    for row in rows { csv.row(row.map { $0.csv }) }
+  /// precision (empty when undefined), lists joined with `;`. Text cells
+  /// that a spreadsheet would take for a formula get a leading `'`
+  /// (``CSVWriter/guarded(_:)``) unless `raw`.
+  func renderedCSV(header: Bool = true, raw: Bool = false) -> String {
+    let titles = columns.map { raw ? $0.title : CSVWriter.guarded($0.title) }
+    var csv = CSVWriter(header: header ? titles : nil)
+    for row in rows { csv.row(row.map { $0.csv(raw: raw) }) }
     return csv.output
   }
 }
@@ -117,13 +120,17 @@ enum Cell: ExpressibleByStringLiteral {
     }
   }
 
-  /// How the cell reads in CSV.
-  var csv: String {
+  /// How the cell reads in CSV: text and lists guarded against being taken
+  /// for formulas unless `raw`; numbers, whole numbers and booleans never
+  /// are, since a negative number is a number, not a formula.
+  func csv(raw: Bool = false) -> String {
     switch self {
-    case .text(let text): return text
+    case .text(let text): return raw ? text : CSVWriter.guarded(text)
     case .integer(let value): return String(value)
     case .number(let value, _): return CSVWriter.number(value)
-    case .list(let values): return values.joined(separator: ";")
+    case .list(let values):
+      let joined = values.joined(separator: ";")
+      return raw ? joined : CSVWriter.guarded(joined)
     case .bool(let value): return value ? "true" : "false"
     }
   }

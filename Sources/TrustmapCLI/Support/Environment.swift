@@ -32,6 +32,11 @@ enum Environment {
       "Set to 1 to print each phase's time on standard error when the command ends."
     ),
     (
+      "TRUSTMAP_THREADS",
+      "How many threads the analyses use (a whole number from 1; at most 64 are used), "
+        + "instead of one per CPU the process may run on. Results are the same whatever it is."
+    ),
+    (
       "NO_COLOR",
       "Honoured by having nothing to turn off: trustmap never writes colour or other "
         + "terminal styling."
