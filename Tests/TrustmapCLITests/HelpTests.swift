@@ -48,7 +48,7 @@ struct HelpTests {
     #expect(trustmap("analyze", "--help").output == analyse.output)
   }
 
-  @Test func analyseUsageShowsAllNineOptions() {
+  @Test func analyseUsageShowsAllTenOptions() {
     let help = trustmap("help", "analyse").output
     #expect(
       help.contains(
@@ -56,7 +56,7 @@ struct HelpTests {
         USAGE: trustmap analyse <network>... [--format <format>] [--strong <threshold>]
                [--reciprocity <rule>] [--context <name> ...]
                [--community-by <attribute>] [--introducers <k>] [--near-depth <d>]
-               [--sections <list>] [--quiet] [--output <file>]
+               [--sections <list>] [--exact] [--quiet] [--output <file>]
         """))
   }
 
