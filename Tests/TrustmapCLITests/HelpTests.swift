@@ -56,7 +56,7 @@ struct HelpTests {
         USAGE: trustmap analyse <network>... [--format <format>] [--csv-raw]
                [--strong <threshold>] [--reciprocity <rule>] [--context <name> ...]
                [--community-by <attribute>] [--introducers <k>] [--near-depth <d>]
-               [--sections <list>] [--quiet] [--output <file>]
+               [--sections <list>] [--exact] [--quiet] [--output <file>]
         """))
   }
 

@@ -141,9 +141,9 @@ struct UsageErrorTests {
       result.errors == """
         Error: missing value for '--person <id>'
         Usage: trustmap reach <network> --person <id> [--introducers <k>]
-               [--community-by <attribute>] [--format <format>] [--strong <threshold>]
-               [--reciprocity <rule>] [--context <name> ...] [--quiet] [--output <file>]
-               [<input options>] [<privacy options>]
+               [--community-by <attribute>] [--format <format>] [--csv-raw]
+               [--strong <threshold>] [--reciprocity <rule>] [--context <name> ...]
+               [--quiet] [--output <file>] [<input options>] [<privacy options>]
           See 'trustmap reach --help' for more information.
 
         """)

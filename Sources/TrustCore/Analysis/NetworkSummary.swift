@@ -79,6 +79,14 @@ public struct NetworkSummary: Sendable, Hashable {
     public var largestFirstDegree: Int
     /// The largest second degree.
     public var largestSecondDegree: Int
+    /// The relative standard error of ``meanSecondDegree`` when some second
+    /// degrees are estimated (a hub's neighbours beyond the exact budget),
+    /// `nil` when every one is exact. JSON then writes the mean as
+    /// `{"estimate": 56100.2, "relativeError": 0.033}`.
+    public var meanSecondDegreeError: Double?
+    /// The relative standard error of ``largestSecondDegree`` when it is an
+    /// estimate, `nil` when exact.
+    public var largestSecondDegreeError: Double?
   }
 
   /// Computes the summary of `network` on `graph`, listing the file's
@@ -116,10 +124,14 @@ public struct NetworkSummary: Sendable, Hashable {
     }
     components = ComponentCounts(count: found.count, largest: found.largestSize)
     isolates = (0..<graph.personCount).reduce(0) { $0 + (graph.degree(of: $1) == 0 ? 1 : 0) }
+    let largest = degrees.largestSecondDegree
+    let meanError = degrees.meanSecondDegreeError
     degreesOfTrust = DegreesOfTrust(
       meanFirstDegree: degrees.meanFirstDegree, meanSecondDegree: degrees.meanSecondDegree,
       largestFirstDegree: Int(degrees.firstDegree.max() ?? 0),
-      largestSecondDegree: Int(degrees.secondDegree.max() ?? 0))
+      largestSecondDegree: largest.value,
+      meanSecondDegreeError: degrees.hasEstimates ? meanError : nil,
+      largestSecondDegreeError: largest.error > 0 ? largest.error : nil)
   }
 }
 
@@ -178,9 +190,42 @@ extension NetworkSummary.DegreesOfTrust: JSONEncodable {
   public func encode(to json: inout JSONWriter) {
     json.object { json in
       json.field("meanFirstDegree", meanFirstDegree)
-      json.field("meanSecondDegree", meanSecondDegree)
+      if let meanSecondDegreeError {
+        json.field("meanSecondDegree", Estimate(meanSecondDegree, error: meanSecondDegreeError))
+      } else {
+        json.field("meanSecondDegree", meanSecondDegree)
+      }
       json.field("largestFirstDegree", largestFirstDegree)
-      json.field("largestSecondDegree", largestSecondDegree)
+      if let largestSecondDegreeError {
+        json.field(
+          "largestSecondDegree",
+          Estimate(Double(largestSecondDegree), error: largestSecondDegreeError))
+      } else {
+        json.field("largestSecondDegree", largestSecondDegree)
+      }
+    }
+  }
+}
+
+/// An estimated figure as JSON: `{"estimate": 56100, "relativeError": 0.033}`,
+/// the error rounded to four decimals; whole estimates are written whole.
+struct Estimate: JSONEncodable {
+  var value: Double
+  var error: Double
+
+  init(_ value: Double, error: Double) {
+    self.value = value
+    self.error = error
+  }
+
+  func encode(to json: inout JSONWriter) {
+    json.object { json in
+      if value == value.rounded(), abs(value) < 1e15 {
+        json.field("estimate", Int(value))
+      } else {
+        json.field("estimate", value)
+      }
+      json.field("relativeError", (error * 10_000).rounded(.up) / 10_000)
     }
   }
 }

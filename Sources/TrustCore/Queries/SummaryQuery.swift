@@ -8,34 +8,42 @@
 /// answer.degrees.secondDegree[0]
 /// ```
 ///
-/// - Complexity: O(*n* + *m*) and O(Σ deg²) for the second-degree counts,
-///   on every core, on the session's graph renumbered breadth first.
+/// - Complexity: O(*n* + *m*) and the second-degree counts' (linear in the
+///   ties, estimating beyond a budget, unless `exact`: then O(Σ deg²) at
+///   worst; ``TrustDegreeCounts``), on every core, on the session's graph
+///   renumbered breadth first.
 package struct SummaryQuery: Sendable {
   /// Which communities the summary lists.
   package var communities: CommunitySource
+  /// Count every second degree exactly, whatever it costs (`--exact`).
+  package var exact: Bool
 
-  package init(communities: CommunitySource = .file) {
+  package init(communities: CommunitySource = .file, exact: Bool = false) {
     self.communities = communities
+    self.exact = exact
   }
 
   /// Answers the question in `session`.
   ///
   /// - Throws: ``TrustQueryError`` for an unknown attribute or tribe level.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> SummaryAnswer {
-    Self.run(in: session, listing: try session.communities(communities))
+    Self.run(in: session, listing: try session.communities(communities), exact: exact)
   }
 
-  /// The summary listing `list`, communities already resolved; `phase` is
-  /// told when each of its two long steps starts (for a progress line).
+  /// The summary listing `list`, communities already resolved, every
+  /// second degree exact with `exact`; `phase` is told when each of its two
+  /// long steps starts (for a progress line).
   package static func run(
-    in session: AnalysisSession, listing list: [IndexedCommunity],
+    in session: AnalysisSession, listing list: [IndexedCommunity], exact: Bool = false,
     phase: (String) -> Void = { _ in }
   ) -> SummaryAnswer {
     phase("summary and components")
     let local = session.local
     let components = Components(local)
     phase("degrees of trust")
-    let degrees = TrustDegreeCounts(local)
+    let degrees = TrustDegreeCounts(local, exact: exact)
+    // Only when it matters: asked for, or estimates were made.
+    if exact || degrees.hasEstimates { session.record("exactSecondDegree", .flag(exact)) }
     let summary = NetworkSummary(
       session.network, graph: session.graph, communities: list, components: components,
       degrees: degrees)

@@ -4,6 +4,8 @@
 /// T1), the strong-tie component (`component`, numbered from 1 in order of the
 /// earliest person), the first- and second-degree counts (`firstDegree`,
 /// `secondDegree`) and, for a community, the group (`group`: `in`, `near` or `out`).
+/// When some second degrees are estimates, `secondDegreeRelativeError` gives
+/// each one's relative standard error (empty where exact).
 ///
 /// ```swift
 /// let analyzer = try TrustAnalyzer(network)
@@ -71,15 +73,20 @@ extension TrustAnalyzer {
   ///   - community: a community's id, for the `group` column; `nil` for none.
   ///   - communities: where `community` comes from.
   ///   - nearDepth: the strong-tie distance that counts as near.
+  ///   - exactSecondDegree: count every second degree exactly, whatever it
+  ///     costs, instead of estimating beyond the budget.
   /// - Throws: ``TrustQueryError`` for an unknown community, attribute or
   ///   tribe level, or a negative `nearDepth`.
-  /// - Complexity: the tribes' (about O(*m*) per Leiden pass), and O(Σ deg²)
-  ///   for the second-degree counts.
+  /// - Complexity: the tribes' (about O(*m*) per Leiden pass), and the
+  ///   second-degree counts' (linear in the ties; O(Σ deg²) at worst when exact).
   public func nodeResults(
-    groupsOf community: String? = nil, communities: CommunitySource = .file, nearDepth: Int = 1
+    groupsOf community: String? = nil, communities: CommunitySource = .file, nearDepth: Int = 1,
+    exactSecondDegree: Bool = false
   ) throws(TrustQueryError) -> NodeResults {
-    try NodeResultsQuery(community: community, communities: communities, nearDepth: nearDepth)
-      .run(in: session)
+    try NodeResultsQuery(
+      community: community, communities: communities, nearDepth: nearDepth,
+      exact: exactSecondDegree
+    ).run(in: session)
   }
 }
 
@@ -91,7 +98,7 @@ extension TrustAnalyzer {
 /// let results = try NodeResultsQuery(community: "guild").run(in: session)
 /// ```
 ///
-/// - Complexity: the tribes', and O(Σ deg²) for the second-degree counts.
+/// - Complexity: the tribes', and the second-degree counts' (``TrustDegreeCounts``).
 package struct NodeResultsQuery: Sendable {
   /// The community whose groups to add, if any.
   package var community: String?
@@ -100,10 +107,17 @@ package struct NodeResultsQuery: Sendable {
   /// The strong-tie distance that counts as near.
   package var nearDepth: Int
 
-  package init(community: String? = nil, communities: CommunitySource = .file, nearDepth: Int = 1) {
+  /// Count every second degree exactly (`--exact`).
+  package var exact: Bool
+
+  package init(
+    community: String? = nil, communities: CommunitySource = .file, nearDepth: Int = 1,
+    exact: Bool = false
+  ) {
     self.community = community
     self.communities = communities
     self.nearDepth = nearDepth
+    self.exact = exact
   }
 
   /// Answers the question in `session`.
@@ -134,11 +148,25 @@ package struct NodeResultsQuery: Sendable {
     columns.append(
       NodeResults.Column(
         name: "component", values: .integers(components.componentOf.map { $0 + 1 })))
-    let degrees = TrustDegreeCounts(local)
+    let degrees = TrustDegreeCounts(local, exact: exact)
     columns.append(NodeResults.Column(name: "firstDegree", values: .integers(degrees.firstDegree)))
     columns.append(
       NodeResults.Column(name: "secondDegree", values: .integers(degrees.secondDegree)))
+    if degrees.hasEstimates {
+      // Estimates are never silent: each one's relative error, empty where exact.
+      columns.append(
+        NodeResults.Column(
+          name: "secondDegreeRelativeError",
+          values: .texts(
+            degrees.secondDegreeError.map { $0 > 0 ? formatRelativeError(Double($0)) : "" })))
+    }
     if let group { columns.append(NodeResults.Column(name: "group", values: .texts(group))) }
     return NodeResults(personCount: session.network.people.count, columns: columns)
   }
+}
+
+/// A relative error as written beside estimates: four decimals at most, rounded up.
+func formatRelativeError(_ error: Double) -> String {
+  let rounded = (error * 10_000).rounded(.up) / 10_000
+  return "\(rounded)"
 }

@@ -29,7 +29,10 @@ enum AnalyseCommand: AnalysisCommand {
   }
   static let options: [any OptionDeclaration] =
     Options.graph(formats: formats)
-    + [Options.communityBy, Options.introducers, Options.nearDepth, sections, Options.quiet]
+    + [
+      Options.communityBy, Options.introducers, Options.nearDepth, sections, Options.exact,
+      Options.quiet,
+    ]
   static let writingPhase: String? = "writing the report"
 
   /// The sections asked for, in report order.

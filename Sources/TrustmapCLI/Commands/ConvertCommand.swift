@@ -59,14 +59,14 @@ enum ConvertCommand: Command {
   ).naming(.community)
   static let options: [any OptionDeclaration] = [
     to, gexfVersion, withResults, community, Options.communityBy, Options.nearDepth,
-    Options.strong, Options.reciprocity, Options.context, Options.quiet,
+    Options.exact, Options.strong, Options.reciprocity, Options.context, Options.quiet,
   ]
   /// A shareable copy needs pseudonyms and fewer attributes; it reports no groups.
   static let privacyOptions = Options.privacy(minimumGroupSize: false)
   /// The options that shape only the results.
   static let resultOptions: [any OptionDeclaration] = [
-    community, Options.communityBy, Options.nearDepth, Options.strong, Options.reciprocity,
-    Options.context,
+    community, Options.communityBy, Options.nearDepth, Options.exact, Options.strong,
+    Options.reciprocity, Options.context,
   ]
 
   static func run(_ arguments: ParsedArguments, output write: (String) -> Void)
@@ -103,7 +103,7 @@ enum ConvertCommand: Command {
       let source = try communitySource(session, arguments)
       let query = NodeResultsQuery(
         community: arguments.value(of: community), communities: source,
-        nearDepth: arguments.value(of: Options.nearDepth) ?? 1)
+        nearDepth: arguments.value(of: Options.nearDepth) ?? 1, exact: arguments.has(Options.exact))
       results = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
     }
     progress.phase("writing \(format.rawValue)")

@@ -91,6 +91,12 @@ enum Options {
     "--near-depth", valueName: "d", setting: QuerySettings.nearDepth,
     help: "Strong-tie distance from a member that counts as near.")
 
+  /// `--exact`.
+  static let exact = Option<Bool>.flag(
+    "--exact",
+    help: "Count every second degree exactly, however long it takes. (default: exact within "
+      + "a work budget, beyond it estimated within a stated error and marked ≈)")
+
   // MARK: Shared by every command
 
   /// `--output`: the report to a file, written beside it and renamed when complete.

@@ -12,7 +12,9 @@ struct SummarySection: AnalyseSection {
     let source = context.communities
     let session = context.session
     let list = try context.ask { () throws(TrustQueryError) in try session.communities(source) }
-    answer = SummaryQuery.run(in: session, listing: list) { context.progress.phase($0) }
+    answer = SummaryQuery.run(
+      in: session, listing: list, exact: context.arguments.has(Options.exact)
+    ) { context.progress.phase($0) }
     graph = session.graph
     groups = GroupSuppression(context.arguments)
   }
@@ -34,9 +36,23 @@ struct SummarySection: AnalyseSection {
     table.row(["largest component", .integer(s.components.largest)])
     table.row(["isolates", .integer(s.isolates)])
     table.row(["mean first degree", .number(s.degreesOfTrust.meanFirstDegree, .decimals(2))])
-    table.row(["mean second degree", .number(s.degreesOfTrust.meanSecondDegree, .decimals(2))])
-    table.row(["largest second degree", .integer(s.degreesOfTrust.largestSecondDegree)])
+    let degrees = s.degreesOfTrust
+    table.row([
+      "mean second degree",
+      Self.figure(.number(degrees.meanSecondDegree, .decimals(2)), degrees.meanSecondDegreeError),
+    ])
+    table.row([
+      "largest second degree",
+      Self.figure(.integer(degrees.largestSecondDegree), degrees.largestSecondDegreeError),
+    ])
     report.table(table)
+    if let error = degrees.meanSecondDegreeError {
+      let estimated = answer.degrees.secondDegreeError.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+      report.line(
+        "  ≈ estimated: \(estimated) of \(s.people) second degrees beyond the work budget "
+          + "(HyperLogLog, relative error ±\(formatNumber(Self.percent(error))) % for the mean; "
+          + "--exact counts them all)")
+    }
     var rule = "  strong means strength ≥ \(formatNumber(s.threshold))"
     rule += s.reciprocity == .mutual ? " in both directions" : " in either direction"
     if !s.contextFilter.isEmpty {
@@ -71,19 +87,39 @@ struct SummarySection: AnalyseSection {
     return report
   }
 
+  /// A figure as text, `≈` before it when it is an estimate with `error`.
+  private static func figure(_ cell: Cell, _ error: Double?) -> Cell {
+    guard let error else { return cell }
+    return .text("≈ " + cell.text + " (±" + formatNumber(percent(error)) + " %)")
+  }
+
+  /// A relative error in per cent, to one decimal, rounded up.
+  private static func percent(_ error: Double) -> Double { (error * 1000).rounded(.up) / 10 }
+
   func json() -> any JSONEncodable {
     answer.summary.suppressingGroups(smallerThan: groups.minimum)
   }
 
   var csvColumns: [Table.Column] {
-    [.number("strongTies"), .number("weakTies"), .number("secondDegree"), .number("component")]
+    [.number("strongTies"), .number("weakTies"), .number("secondDegree")]
+      + (answer.degrees.hasEstimates ? [.number("secondDegreeRelativeError")] : [])
+      + [.number("component")]
   }
 
   func csvCells(person: Int) -> [Cell] {
-    [
+    let degrees = answer.degrees
+    let error: [Cell] =
+      !degrees.hasEstimates
+      ? [] : [degrees.isEstimated(person) ? .text(formatRelativeError(person)) : .text("")]
+    return [
       .integer(graph.degree(of: person)), .integer(graph.weakNeighbours(of: person).count),
-      .integer(Int(answer.degrees.secondDegree[person])),
-      .integer(Int(answer.components.componentOf[person]) + 1),
-    ]
+      .integer(Int(degrees.secondDegree[person])),
+    ] + error + [.integer(Int(answer.components.componentOf[person]) + 1)]
+  }
+
+  /// `person`'s second degree's relative error, four decimals at most.
+  private func formatRelativeError(_ person: Int) -> String {
+    let error = Double(answer.degrees.secondDegreeError[person])
+    return formatNumber((error * 10_000).rounded(.up) / 10_000)
   }
 }
