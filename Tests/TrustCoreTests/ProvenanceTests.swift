@@ -27,7 +27,7 @@ struct ProvenanceRecordTests {
 
   @Test func anEmptyFileHasTheEmptyDigest() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())").path
-    FileManager.default.createFile(atPath: path, contents: Data())
+    #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let digest = try NetworkFile(path: path).digest()
     #expect(digest.sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -10,7 +10,7 @@ import Dispatch
 
 /// The bytes of one input, held once: a regular file, standard input, a
 /// pipe, a FIFO or a device, opened once and read into memory
-/// (``InputBytes``: never mapped, so a file truncated meanwhile is an input
+/// (`InputBytes`: never mapped, so a file truncated meanwhile is an input
 /// error, not a crash). A network is read from it, and its ``InputDigest``
 /// taken from the same bytes, so a report's provenance names exactly what
 /// was analysed, even for standard input.
