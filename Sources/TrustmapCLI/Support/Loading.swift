@@ -18,7 +18,7 @@ func loadNetwork(_ path: String, digest: Bool = false, reading arguments: Parsed
   throws(CommandFailure) -> LoadedNetwork
 {
   do {
-    // The file is let go once read: its mapped pages do not stay counted in the analysis.
+    // The file is let go once read: its bytes do not stay in memory through the analysis.
     let file = try NetworkFile(path: path, digestingInBackground: digest)
     var options = arguments?.readOptions ?? ReadOptions()
     options.diagnosticLimit = 10
