@@ -80,3 +80,45 @@ func withTemporaryFolder<Result>(_ body: (URL) throws -> Result) throws -> Resul
   defer { try? FileManager.default.removeItem(at: folder) }
   return try body(folder)
 }
+
+/// What a program run by ``execute(_:_:input:environment:)`` printed, and its exit status.
+struct ProcessResult {
+  var status: Int32
+  var output: Data
+  var errors: Data
+  /// Standard output as text.
+  var text: String { String(decoding: output, as: UTF8.self) }
+}
+
+/// Runs `program` with `arguments`, `input` on its standard input and
+/// `environment` added to this process's. Standard error is drained on
+/// another thread while standard output is read, so neither pipe can fill
+/// and stall the program.
+func execute(
+  _ program: URL, _ arguments: [String], input: Data = Data(), environment: [String: String] = [:]
+) throws -> ProcessResult {
+  final class Drained: @unchecked Sendable { var data = Data() }
+  let process = Process()
+  process.executableURL = program
+  process.arguments = arguments
+  process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  let stdin = Pipe()
+  let stdout = Pipe()
+  let stderr = Pipe()
+  process.standardInput = stdin
+  process.standardOutput = stdout
+  process.standardError = stderr
+  try process.run()
+  let errors = Drained()
+  let drained = DispatchSemaphore(value: 0)
+  DispatchQueue.global().async {
+    errors.data = stderr.fileHandleForReading.readDataToEndOfFile()
+    drained.signal()
+  }
+  stdin.fileHandleForWriting.write(input)
+  try stdin.fileHandleForWriting.close()
+  let output = stdout.fileHandleForReading.readDataToEndOfFile()
+  drained.wait()
+  process.waitUntilExit()
+  return ProcessResult(status: process.terminationStatus, output: output, errors: errors.data)
+}

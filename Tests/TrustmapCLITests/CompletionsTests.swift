@@ -4,27 +4,15 @@ import Testing
 @testable import TrustmapCLI
 
 /// The path of `name` on `PATH`, or `nil` where the shell is not installed.
-private func installed(_ name: String) -> String? {
+private func installed(_ name: String) -> URL? {
   let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
   for folder in path.split(separator: ":") {
     let candidate = "\(folder)/\(name)"
-    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    if FileManager.default.isExecutableFile(atPath: candidate) {
+      return URL(fileURLWithPath: candidate)
+    }
   }
   return nil
-}
-
-/// Runs `program` with `arguments`; its exit status and standard output.
-private func execute(_ program: String, _ arguments: [String]) throws -> (Int32, String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: program)
-  process.arguments = arguments
-  let output = Pipe()
-  process.standardOutput = output
-  process.standardError = output
-  try process.run()
-  let data = output.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
 @Suite("Shell completions and the manual page, from the declarations")
@@ -73,10 +61,11 @@ struct CompletionsTests {
         t trustmap help tr
         t trustmap convert x.json out --to gr
         """
-      let (status, output) = try execute(bash, ["-c", probe])
-      #expect(status == 0)
+      let run = try execute(bash, ["-c", probe])
+      #expect(run.status == 0)
+      #expect(run.errors.isEmpty)
       #expect(
-        output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
+        run.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == [
           "analyse analyze", "--format", "text json jsonl", "mutual", "bash zsh fish", "tribes",
           "graphml graphframes", "",
         ])
@@ -89,14 +78,15 @@ struct CompletionsTests {
     try withTemporaryFolder { folder in
       let script = folder.appendingPathComponent("trustmap.fish")
       try trustmap("completions", "fish").output.write(to: script, atomically: true, encoding: .utf8)
-      let (status, output) = try execute(
+      let run = try execute(
         fish,
         [
           "--no-config", "-c",
           "source \(script.path); complete -C 'trustmap tri'; complete -C 'trustmap tribes --qu'",
         ])
-      #expect(status == 0)
-      let words = output.split(separator: "\n").map { $0.split(separator: "\t").first ?? "" }
+      #expect(run.status == 0)
+      #expect(run.errors.isEmpty)
+      let words = run.text.split(separator: "\n").map { $0.split(separator: "\t").first ?? "" }
       #expect(words == ["tribes", "--quality", "--quiet"])
     }
   }
@@ -107,8 +97,8 @@ struct CompletionsTests {
     try withTemporaryFolder { folder in
       let script = folder.appendingPathComponent("script")
       try trustmap("completions", shell).output.write(to: script, atomically: true, encoding: .utf8)
-      let (status, output) = try execute(program, ["-n", script.path])
-      #expect(status == 0, "\(output)")
+      let run = try execute(program, ["-n", script.path])
+      #expect(run.status == 0, "\(run.text)\(String(decoding: run.errors, as: UTF8.self))")
     }
   }
 

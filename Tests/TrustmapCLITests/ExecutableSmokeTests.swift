@@ -59,29 +59,6 @@ struct ExecutableSmokeTests {
     #expect(text.hasPrefix("Error: unknown command 'frobnicate'"))
   }
 
-  /// Runs the built binary with `arguments`, `input` on standard input and
-  /// `environment` added to the process's; its status and standard output.
-  private func execute(
-    _ binary: URL, _ arguments: [String], input: Data = Data(),
-    environment: [String: String] = [:]
-  ) throws -> (Int32, Data) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = Pipe()
-    try process.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
-  }
-
   @Test("Standard input's provenance: stdin, with the same digest and size as the file")
   func standardInputProvenance() throws {
     guard let binary = builtExecutable() else {
@@ -89,10 +66,10 @@ struct ExecutableSmokeTests {
       return
     }
     let example = packageRoot.appendingPathComponent("Examples/org.json")
-    let (status, output) = try execute(
+    let run = try execute(
       binary, ["validate", "-", "--format", "json"], input: try Data(contentsOf: example))
-    #expect(status == 0)
-    let piped = try JSONSerialization.jsonObject(with: output) as? [String: Any]
+    #expect(run.status == 0)
+    let piped = try JSONSerialization.jsonObject(with: run.output) as? [String: Any]
     let input = (piped?["provenance"] as? [String: Any])?["input"] as? [String: Any]
     let fromFile = try json(trustmap("validate", "Examples/org.json", "--format", "json").output)
     let fileInput = (fromFile["provenance"] as? [String: Any])?["input"] as? [String: Any]
@@ -111,10 +88,10 @@ struct ExecutableSmokeTests {
     }
     let example = packageRoot.appendingPathComponent("Examples/org.json").path
     let arguments = ["reach", example, "--person", "dee", "--pseudonymise", "--format", "csv"]
-    let (status, output) = try execute(binary, arguments, environment: ["TRUSTMAP_KEY": "wave-3"])
-    #expect(status == 0)
-    let (missing, _) = try execute(binary, arguments, environment: ["TRUSTMAP_KEY": ""])
-    #expect(missing == 64)
+    let run = try execute(binary, arguments, environment: ["TRUSTMAP_KEY": "wave-3"])
+    #expect(run.status == 0)
+    let missing = try execute(binary, arguments, environment: ["TRUSTMAP_KEY": ""])
+    #expect(missing.status == 64)
     try withTemporaryFolder { folder in
       let key = folder.appendingPathComponent("key")
       try "wave-3\n".write(to: key, atomically: true, encoding: .utf8)
@@ -122,7 +99,7 @@ struct ExecutableSmokeTests {
         "reach", "Examples/org.json", "--person", "dee", "--pseudonymise", "--key-file", key.path,
         "--format", "csv")
       #expect(fromFile.status == 0)
-      #expect(String(decoding: output, as: UTF8.self) == fromFile.output)
+      #expect(run.text == fromFile.output)
       #expect(fromFile.output.contains("p-"))
       #expect(!fromFile.output.contains("dee"))
     }
