@@ -100,6 +100,7 @@ struct CascadeTests {
       let expected = referenceCascade(
         graph, thresholds: answer.thresholds, weighted: weighted, starters: starters)
       #expect(answer.run.round == expected.map(Int32.init), "trial \(trial)")
+      let movedBy = answer.movedBy
       for (index, speakers) in answer.run.rounds.enumerated() {
         #expect(speakers == (0..<people).filter { expected[$0] == index }.map(Int32.init))
         guard index > 0 else { continue }
@@ -109,8 +110,21 @@ struct CascadeTests {
             ? graph.neighbours(of: Int(speaker)).filter {
               expected[Int($0)] >= 0 && expected[Int($0)] < index
             } : []
-          #expect(answer.movedBy[index][position] == Array(movers))
+          #expect(Array(movedBy[index, position]) == Array(movers))
         }
+        // The round's tally, counted straight from the graph, agrees with the lists.
+        var tally: [Int32: Int] = [:]
+        for position in speakers.indices {
+          for mover in movedBy[index, position] { tally[mover, default: 0] += 1 }
+        }
+        let unprompted = speakers.indices.filter { movedBy[index, $0].isEmpty }.count
+        let ranked = tally.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var scratch = [Int32](repeating: 0, count: people)
+        let counts = answer.moverCounts(inRound: index, scratch: &scratch)
+        #expect(counts.movers.map(\.person) == ranked.map(\.key))
+        #expect(counts.movers.map(\.moved) == ranked.map(\.value))
+        #expect(counts.unprompted == unprompted)
+        #expect(scratch.allSatisfy { $0 == 0 })
       }
       let silent = (0..<people).filter { expected[$0] < 0 }
       #expect(answer.silent == silent.map(Int32.init))
@@ -204,7 +218,8 @@ struct CascadeTests {
   func lazyGreedyFollowsTheProcedure(seed: Int) throws {
     let network = try randomGraphNetwork(people: 60, mean: 3, seed: UInt64(seed) &* 5)
     let graph = try TrustGraph(network)
-    for (threshold, target) in [(0.25, 0.5), (0.4, 0.3), (0.5, 0.9)] {
+    // Low thresholds give global cascades, where most first gains stay bounds.
+    for (threshold, target) in [(0.25, 0.5), (0.4, 0.3), (0.5, 0.9), (0.1, 0.95), (0.15, 0.99)] {
       let thresholds = [Double](repeating: threshold, count: graph.personCount)
       let greedy = GreedyStart(graph, thresholds: thresholds, weighted: false, target: target, maximum: 20)
       #expect(
@@ -218,6 +233,55 @@ struct CascadeTests {
         #expect(pick.share == Double(spoke) / Double(graph.personCount))
       }
     }
+  }
+
+  /// The first gains, bounded or shared between people whose cascades are
+  /// the same, equal one trial per person against the reference cascade,
+  /// weighted or not, with instigators in the kept state and thresholds low
+  /// enough for large cascades (where the sharing happens) as well as high ones.
+  @Test(arguments: [(1, false), (2, true), (3, false), (4, true)])
+  func firstGainsEqualOneTrialPerPerson(seed: Int, weighted: Bool) throws {
+    var random = SeededGenerator(seed: UInt64(seed) &* 31)
+    let people = 120
+    let choices = ["0.1", "0.15", "0.2", "0.25", "0.5", "0.3333333333333333", "1"]
+    var thresholds = (0..<people).map { _ in choices[Int.random(in: 0..<choices.count, using: &random)] }
+    // Seeds 3 and 4 have an instigator, so the kept state is not empty (and
+    // the gains on top of it small); seeds 1 and 2 have large cascades.
+    if seed > 2 { thresholds[7] = "0" }
+    let network = try randomGraphNetwork(
+      people: people, mean: 5, seed: UInt64(seed) &* 13, thresholds: thresholds)
+    let session = try AnalysisSession(network, settings: StrongTieSettings())
+    let phi = try CascadeQuery(thresholdBy: "phi", weighted: weighted).run(in: session).thresholds
+    var simulator = CascadeSimulator(session.graph, thresholds: phi, weighted: weighted)
+    let base = simulator.keep(startingFrom: [])
+    let kept = referenceCascade(session.graph, thresholds: phi, weighted: weighted, starters: [])
+      .filter { $0 >= 0 }.count
+    #expect(base == kept)
+    let expected = (0..<people).map { person in
+      referenceCascade(session.graph, thresholds: phi, weighted: weighted, starters: [person])
+        .filter { $0 >= 0 }.count - kept
+    }
+    #expect(seed > 2 || expected.contains { $0 > people / 2 }, "a large cascade: gains shared")
+    #expect(seed <= 2 || kept > 1, "the instigator's cascade is kept")
+    // Computed in a random order: every value is always exact or a bound
+    // above the true gain, and in the end every person's is exact.
+    var first = FirstGains(session.graph, simulator: simulator, bound: people - base)
+    var changed: [Int32] = []
+    var trials = 0
+    for person in (0..<people).shuffled(using: &random) where first.isBound[person] {
+      first.compute(person, changed: &changed)
+      trials += 1
+      #expect(changed.first == Int32(person))
+      for other in 0..<people {
+        if first.isBound[other] {
+          #expect(first.value[other] >= expected[other], "bound of \(other)")
+        } else {
+          #expect(first.value[other] == expected[other], "gain of \(other)")
+        }
+      }
+    }
+    #expect(first.value == expected)
+    #expect(trials < people, "some gains came from another's trial")
   }
 
   /// Disjoint stars where a hub speaks only once all its leaves have, and a

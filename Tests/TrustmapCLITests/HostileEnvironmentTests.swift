@@ -119,7 +119,7 @@ struct HostileEnvironmentTests {
       let head = Data(#"{"trustmap": 1, "people": [{"id": "ana"}], "#.utf8)
       let tail = Data(#""name": "large"}"#.utf8)
       for delay in [0.0, 0.05, 0.3] {
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         try handle.write(contentsOf: head)
         try handle.write(contentsOf: Data(repeating: 0x20, count: 16 << 20))

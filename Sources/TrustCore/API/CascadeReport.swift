@@ -36,12 +36,15 @@ public struct CascadeReport: Sendable, Hashable {
     start = people.ids(answer.starters)
     spoke = answer.run.spoke
     finalShare = people.isEmpty ? 0 : Double(spoke) / Double(people.count)
-    rounds = zip(answer.run.rounds, answer.movedBy).enumerated().map { index, pair in
-      let (speakers, movers) = pair
+    let movers = answer.movedBy
+    rounds = answer.run.rounds.enumerated().map { index, speakers in
       let ids = people.ids(speakers)
       return CascadeRound(
         round: index, spoke: ids,
-        movedBy: index == 0 ? nil : KeyedList(keys: ids, values: movers.map { people.ids($0) }))
+        movedBy: index == 0
+          ? nil
+          : KeyedList(
+            keys: ids, values: speakers.indices.map { people.ids(movers[index, $0]) }))
     }
     silent = people.ids(answer.silent)
     heardButSilent = people.ids(answer.heardButSilent)

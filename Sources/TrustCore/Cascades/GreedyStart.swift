@@ -19,8 +19,13 @@
 /// greedy.reached               // whether half the network speaks with them
 /// ```
 ///
-/// - Complexity: *n* gains, each a cascade on top of the kept state (on every
-///   core), then one recomputation per step of the queue; each costs the
+/// The first gains are found only as the queue needs them (``FirstGains``,
+/// ``CandidateQueue``): the picks are the procedure's, but a network where
+/// one person's word starts a global cascade is settled in a few trials, not
+/// one per person.
+///
+/// - Complexity: at most *n* first gains, each a cascade on top of the kept
+///   state, then one recomputation per step of the queue; each costs the
 ///   speakers it adds and their degrees.
 package struct GreedyStart: Sendable {
   /// One pick and the share that speaks with it.
@@ -51,25 +56,14 @@ package struct GreedyStart: Sendable {
       reached = count > 0 && Double(speaking) / total >= target
       return
     }
-    // The first gains, in blocks of people on every core, each worker with
-    // its own copy of the kept state.
-    let gains = SharedBuffer<Int>(repeating: 0, count: count)
-    let simulators = SharedBuffer<CascadeSimulator?>(repeating: nil, count: workerCount)
-    let base = simulator
-    forEachBlockInParallel(count: count, block: 512) { worker, range in
-      var own = simulators.pointer[worker] ?? base
-      for person in range {
-        gains.pointer[person] = own.gain(of: Int32(truncatingIfNeeded: person))
-      }
-      simulators.pointer[worker] = own
-    }
-    var queue = GainQueue((0..<count).map { (gains.pointer[$0], Int32(truncatingIfNeeded: $0)) })
+    var queue = CandidateQueue(
+      FirstGains(graph, simulator: simulator, bound: count - speaking))
     while picks.count < maximum && Double(speaking) / total < target,
-      let (_, person) = queue.popLargest()
+      let person = queue.popLargest()
     {
       let gain = simulator.gain(of: person)
-      if let next = queue.largest, gain < next.gain {
-        queue.insert(gain: gain, person: person)
+      if queue.holdsMore(than: gain) {
+        queue.putBack(person, gain: gain)
         continue
       }
       guard gain > 0 else { break }
@@ -78,61 +72,5 @@ package struct GreedyStart: Sendable {
     }
     self.picks = picks
     reached = Double(speaking) / total >= target
-  }
-}
-
-/// A max-heap of (gain, person): the largest gain first, the earliest person
-/// (in file order) first among equal gains.
-struct GainQueue {
-  private var items: [(gain: Int, person: Int32)]
-
-  init(_ items: [(Int, Int32)]) {
-    self.items = items.map { (gain: $0.0, person: $0.1) }
-    var index = self.items.count / 2 - 1
-    while index >= 0 {
-      siftDown(index)
-      index -= 1
-    }
-  }
-
-  var largest: (gain: Int, person: Int32)? { items.first }
-
-  private static func above(_ a: (gain: Int, person: Int32), _ b: (gain: Int, person: Int32))
-    -> Bool
-  {
-    a.gain > b.gain || (a.gain == b.gain && a.person < b.person)
-  }
-
-  mutating func popLargest() -> (gain: Int, person: Int32)? {
-    guard !items.isEmpty else { return nil }
-    items.swapAt(0, items.count - 1)
-    let top = items.removeLast()
-    if !items.isEmpty { siftDown(0) }
-    return top
-  }
-
-  mutating func insert(gain: Int, person: Int32) {
-    items.append((gain: gain, person: person))
-    var child = items.count - 1
-    while child > 0 {
-      let parent = (child - 1) / 2
-      guard Self.above(items[child], items[parent]) else { break }
-      items.swapAt(child, parent)
-      child = parent
-    }
-  }
-
-  private mutating func siftDown(_ start: Int) {
-    var parent = start
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var best = parent
-      if left < items.count && Self.above(items[left], items[best]) { best = left }
-      if right < items.count && Self.above(items[right], items[best]) { best = right }
-      if best == parent { return }
-      items.swapAt(parent, best)
-      parent = best
-    }
   }
 }

@@ -184,9 +184,8 @@ package struct CascadeAnswer: Sendable {
   package var starters: [Int32]
   /// The rounds.
   package var run: CascadeSimulator.Run
-  /// Beside `run.rounds`: for each speaker after round 0, the strong-tie
-  /// contacts who had spoken in an earlier round (empty for an instigator).
-  package var movedBy: [[[Int32]]]
+  /// The graph the run was on.
+  package var graph: TrustGraph
   /// Who never spoke, ascending.
   package var silent: [Int32]
   /// The silent with at least one strong-tie contact who spoke, ascending.
@@ -208,22 +207,15 @@ package struct CascadeAnswer: Sendable {
     self.run = run
     self.communities = communities
     let round = run.round
-    movedBy = run.rounds.enumerated().map { index, speakers in
-      guard index > 0 else { return [] }
-      return speakers.map { speaker in
-        let own = round[Int(speaker)]
-        guard thresholds[Int(speaker)] > 0 else { return [] }
-        return graph.neighbours(of: Int(speaker)).filter {
-          round[Int($0)] >= 0 && round[Int($0)] < own
-        }
-      }
-    }
+    self.graph = graph
     var silent: [Int32] = []
     var heard: [Int32] = []
-    for person in 0..<graph.personCount where round[person] < 0 {
-      silent.append(Int32(truncatingIfNeeded: person))
-      if graph.neighbours(of: person).contains(where: { round[Int($0)] >= 0 }) {
-        heard.append(Int32(truncatingIfNeeded: person))
+    graph.withAdjacency { adjacency in
+      for person in 0..<graph.personCount where round[person] < 0 {
+        silent.append(Int32(truncatingIfNeeded: person))
+        if adjacency.row(of: person).contains(where: { round[adjacency.target(at: $0)] >= 0 }) {
+          heard.append(Int32(truncatingIfNeeded: person))
+        }
       }
     }
     self.silent = silent
@@ -231,6 +223,23 @@ package struct CascadeAnswer: Sendable {
     communitySpoke = communities.map { community in
       community.members.reduce(0) { $0 + (round[Int($1)] >= 0 ? 1 : 0) }
     }
+  }
+}
+
+extension CascadeAnswer {
+  /// Beside `run.rounds`: for each speaker after round 0, the strong-tie
+  /// contacts who had spoken in an earlier round (empty for an instigator).
+  ///
+  /// - Complexity: O(Σ degrees of the speakers), on each call.
+  package var movedBy: CascadeMovers { CascadeMovers(graph, run: run, thresholds: thresholds) }
+
+  /// The movers of round `round`, each with how many they moved, the most
+  /// first, and the round's unprompted speakers: see
+  /// ``CascadeMovers/counts(_:run:thresholds:inRound:scratch:)``.
+  package func moverCounts(inRound round: Int, scratch: inout [Int32]) -> (
+    movers: [(person: Int32, moved: Int)], unprompted: Int
+  ) {
+    CascadeMovers.counts(graph, run: run, thresholds: thresholds, inRound: round, scratch: &scratch)
   }
 }
 

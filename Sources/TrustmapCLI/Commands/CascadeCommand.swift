@@ -128,6 +128,7 @@ struct CascadeText: Report {
     report.line(
       "Speak-up cascade (\(rule), \(query.weighted ? "weighted" : "unweighted"); "
         + "\(answer.starters.count) starting speaker\(answer.starters.count == 1 ? "" : "s"))")
+    var scratch = [Int32](repeating: 0, count: total)
     for (index, speakers) in answer.run.rounds.enumerated() {
       let named = spokenList(names(speakers, network), limit: 8)
       if index == 0 {
@@ -135,15 +136,8 @@ struct CascadeText: Report {
         continue
       }
       // Who moved this round's speakers, the most-cited first.
-      var moved: [Int32: Int] = [:]
-      var instigators = 0
-      for movers in answer.movedBy[index] {
-        if movers.isEmpty { instigators += 1 }
-        for mover in movers { moved[mover, default: 0] += 1 }
-      }
-      let top = moved.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map {
-        "\(people.name(of: Int($0.key))) (\($0.value))"
-      }
+      let (moved, instigators) = answer.moverCounts(inRound: index, scratch: &scratch)
+      let top = moved.prefix(4).map { "\(people.name(of: Int($0.person))) (\($0.moved))" }
       var line = "  round \(index): \(speakers.count) more spoke"
       if !top.isEmpty {
         line +=
@@ -188,13 +182,12 @@ struct CascadeText: Report {
   }
 
   func csv() -> Table {
-    var round = [Int32](repeating: -1, count: network.people.count)
-    var movers = [[Int32]](repeating: [], count: network.people.count)
-    for (index, speakers) in answer.run.rounds.enumerated() {
-      for (position, speaker) in speakers.enumerated() {
-        round[Int(speaker)] = Int32(index)
-        if index > 0 { movers[Int(speaker)] = answer.movedBy[index][position] }
-      }
+    // Each speaker's place in their round's list, to find their movers.
+    let round = answer.run.round
+    let movedBy = answer.movedBy
+    var position = [Int32](repeating: -1, count: network.people.count)
+    for speakers in answer.run.rounds {
+      for (index, speaker) in speakers.enumerated() { position[Int(speaker)] = Int32(index) }
     }
     var heard = [Bool](repeating: false, count: network.people.count)
     for person in answer.heardButSilent { heard[Int(person)] = true }
@@ -207,7 +200,9 @@ struct CascadeText: Report {
         .text(network.people.id(of: person)), .text(network.people.name(of: person)),
         .number(answer.thresholds[person], .decimals(4)),
         round[person] >= 0 ? .integer(Int(round[person])) : "", .bool(heard[person]),
-        .list(network.people.ids(movers[person])),
+        .list(
+          round[person] > 0
+            ? network.people.ids(movedBy[Int(round[person]), Int(position[person])]) : []),
       ])
     }
     return table
