@@ -119,12 +119,10 @@ struct CascadeTests {
         }
         let unprompted = speakers.indices.filter { movedBy[index, $0].isEmpty }.count
         let ranked = tally.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        var scratch = [Int32](repeating: 0, count: people)
-        let counts = answer.moverCounts(inRound: index, scratch: &scratch)
+        let counts = answer.run.tallies[index]
         #expect(counts.movers.map(\.person) == ranked.map(\.key))
         #expect(counts.movers.map(\.moved) == ranked.map(\.value))
         #expect(counts.unprompted == unprompted)
-        #expect(scratch.allSatisfy { $0 == 0 })
       }
       let silent = (0..<people).filter { expected[$0] < 0 }
       #expect(answer.silent == silent.map(Int32.init))
@@ -132,6 +130,30 @@ struct CascadeTests {
         answer.heardButSilent
           == silent.filter { p in graph.neighbours(of: p).contains { expected[Int($0)] >= 0 } }.map(
             Int32.init))
+    }
+  }
+
+  /// The count a person needs is the least k whose share k / d, computed as
+  /// a double, reaches the threshold: brute force over degrees and
+  /// thresholds, k / d values and their neighbours among them.
+  @Test func theNeededCountIsTheLeastShareThatReachesTheThreshold() {
+    var thresholds: [Double] = [0, 1, 0.28, 0.1, 0.25, 1.0 / 3, 2.0 / 3, 0.999, 1e-12]
+    for d in 1...40 {
+      for k in 0...d {
+        let share = Double(k) / Double(d)
+        thresholds += [share, share.nextUp, share.nextDown]
+      }
+    }
+    for degree in [0, 1, 2, 3, 7, 10, 25, 40, 99] {
+      for threshold in thresholds where threshold >= 0 && threshold <= 1 {
+        let least =
+          threshold <= 0
+          ? 0 : (1...max(1, degree)).first { degree > 0 && Double($0) / Double(degree) >= threshold }
+        let expected = least.map(Int32.init) ?? Int32.max
+        #expect(
+          CascadeSimulator.need(threshold, degree: degree) == expected,
+          "threshold \(threshold), degree \(degree)")
+      }
     }
   }
 

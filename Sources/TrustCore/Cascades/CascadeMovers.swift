@@ -7,10 +7,10 @@
 /// ```swift
 /// let movers = CascadeMovers(graph, run: run, thresholds: thresholds)
 /// movers[2, 0]   // who moved the first speaker of round 2
-/// var scratch = [Int32](repeating: 0, count: graph.personCount)
-/// CascadeMovers.counts(graph, run: run, thresholds: thresholds, inRound: 2, scratch: &scratch)
-/// // each mover of round 2 with how many they moved, without building the lists
 /// ```
+///
+/// A text report needs only each round's ``MoverTally``, which the
+/// simulator counts as it runs (`CascadeSimulator.run(from:tallyingMovers:)`).
 ///
 /// - Complexity: O(Σ degrees of the speakers) to build; a lookup is O(1).
 package struct CascadeMovers: Sendable {
@@ -68,42 +68,37 @@ package struct CascadeMovers: Sendable {
   package func speakerCount(inRound round: Int) -> Int {
     roundStarts[round + 1] - roundStarts[round]
   }
+}
 
-  /// The movers of round `round` of `run`, each with how many of the
-  /// round's speakers they moved, the most first (ties: the earlier person
-  /// in file order), and how many of the round's speakers were unprompted
-  /// (had no mover); without building the lists. `scratch` is a count per
-  /// person, all zero, and left so.
+/// Who moved one round's speakers: each mover with how many of the round's
+/// speakers they moved, the most first (ties: the earlier person in file
+/// order), and how many of the round's speakers were unprompted (threshold 0,
+/// so no mover).
+///
+/// ```swift
+/// let run = simulator.run(from: [ana], tallyingMovers: true)
+/// run.tallies[1].movers.first   // (person: ana, moved: 3): Ana moved three in round 1
+/// ```
+package struct MoverTally: Sendable {
+  /// The movers, the most first.
+  package var movers: [(person: Int32, moved: Int)]
+  /// The speakers with no mover.
+  package var unprompted: Int
+
+  package init(movers: [(person: Int32, moved: Int)], unprompted: Int) {
+    self.movers = movers
+    self.unprompted = unprompted
+  }
+
+  /// The tally of `seen` (the movers, each listed once) counted in
+  /// `counts`; both are left empty and zero for the next round.
   ///
-  /// - Complexity: O(Σ degrees of the round's speakers, and the movers' sort).
-  package static func counts(
-    _ graph: TrustGraph, run: CascadeSimulator.Run, thresholds: [Double], inRound round: Int,
-    scratch: inout [Int32]
-  ) -> (movers: [(person: Int32, moved: Int)], unprompted: Int) {
-    var seen: [Int32] = []
-    var unprompted = 0
-    let rounds = run.round
-    graph.withAdjacency { adjacency in
-      for speaker in run.rounds[round] {
-        let person = Int(speaker)
-        var moved = false
-        if thresholds[person] > 0 {
-          let own = rounds[person]
-          for slot in adjacency.row(of: person) {
-            let contact = adjacency.target(at: slot)
-            let spoken = rounds[contact]
-            guard spoken >= 0 && spoken < own else { continue }
-            moved = true
-            if scratch[contact] == 0 { seen.append(Int32(truncatingIfNeeded: contact)) }
-            scratch[contact] += 1
-          }
-        }
-        if !moved { unprompted += 1 }
-      }
-    }
-    var counted = seen.map { (person: $0, moved: Int(scratch[Int($0)])) }
-    for person in seen { scratch[Int(person)] = 0 }
-    counted.sort { $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person }
-    return (counted, unprompted)
+  /// - Complexity: O(*k* log *k*) for *k* movers.
+  init(counts: inout [Int32], of seen: inout [Int32], unprompted: Int) {
+    var movers = seen.map { (person: $0, moved: Int(counts[Int($0)])) }
+    for person in seen { counts[Int(person)] = 0 }
+    seen.removeAll(keepingCapacity: true)
+    movers.sort { $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person }
+    self.init(movers: movers, unprompted: unprompted)
   }
 }

@@ -19,16 +19,21 @@
 /// ```
 ///
 /// The simulator keeps a *state*, a set of people who have spoken and the
-/// counts they put on their contacts. A person's entries go into an undo log
-/// the first time a trial touches them (an epoch stamp says whether it has),
-/// so a trial (a run from scratch, or the gain of one more starting speaker,
-/// for the greedy choice of speakers) is taken back in time proportional to
-/// the people it touched, and a choice is kept by clearing the log. The
-/// spreading loop works on buffer pointers, with each person's round, count
-/// and stamp side by side in one entry: a contact costs one cache line.
+/// counts they put on their contacts. A trial (the gain of one more starting
+/// speaker, for the greedy choice of speakers) logs each person's entry the
+/// first time it touches them (a stamp per person says whether it has), so
+/// it is taken back in time proportional to the people it touched, and a
+/// choice is kept by clearing the log. A run from silence logs nothing: the
+/// state is reset whole afterwards, O(*n*), which is cheaper than logging
+/// every contact of a large cascade.
 ///
-/// - Complexity: O(*n*) to set up; a run costs O(*n*) for the instigators
-///   plus O(Σ degrees of those who speak), not O(*n* + *m*).
+/// The spreading loop works on buffer pointers over one 8-byte entry per
+/// person (the round they spoke in, and how many more contacts must speak
+/// for them to): a contact costs one random read, which is most of a
+/// cascade's time on a large network.
+///
+/// - Complexity: O(*n*) to set up; a run costs O(*n*) plus O(Σ degrees of
+///   those who speak); a trial O(Σ degrees of those it makes speak).
 package struct CascadeSimulator {
   private let graph: TrustGraph
   /// Each person's threshold.
@@ -38,10 +43,14 @@ package struct CascadeSimulator {
   private let totalWeight: [Double]
   /// The people with φ = 0, in file order.
   private var instigators: [Int32]
-  /// The state: everyone silent, unheard and unstamped to begin with.
+  /// How many contacts each person needs to have spoken (``need(_:degree:)``).
+  private var need: [Int32]
+  /// The state: everyone silent, needing their full count, to begin with.
   private var state: [Entry]
   /// The weight each person has heard from speakers (empty unless weighted).
   private var heardWeight: [Double]
+  /// The epoch in which each person's entry was last logged by a trial.
+  private var stamps: [UInt32]
   private var log: [Change] = []
   /// The stamp of the current trial: an entry whose stamp differs has not
   /// been logged in it yet.
@@ -54,11 +63,11 @@ package struct CascadeSimulator {
   /// One person's state.
   private struct Entry {
     /// The round they spoke in; `silent` or `queued` (to speak next round).
-    var round: Int32 = silent
-    /// How many of their contacts have spoken.
-    var heard: Int32 = 0
-    /// The epoch in which this entry was last logged.
-    var stamp: UInt32 = 0
+    var round: Int32
+    /// While silent, how many more contacts must speak for them to
+    /// (unweighted; 0 or less: enough). Once spoken, free: a run that tallies
+    /// movers counts in it how many of a round's speakers they moved.
+    var remaining: Int32
 
     static let silent: Int32 = -1
     static let queued: Int32 = -2
@@ -67,8 +76,7 @@ package struct CascadeSimulator {
   /// What a person's entries were before a trial first touched them.
   private struct Change {
     var person: Int32
-    var round: Int32
-    var heard: Int32
+    var entry: Entry
     var heardWeight: Double
   }
 
@@ -78,6 +86,9 @@ package struct CascadeSimulator {
     package var round: [Int32]
     /// The speakers of each round, in file order; round 0 first (possibly empty).
     package var rounds: [[Int32]]
+    /// Beside ``rounds``, when asked for: who moved each round's speakers
+    /// (empty for round 0).
+    package var tallies: [MoverTally] = []
     /// How many spoke.
     package var spoke: Int { rounds.reduce(0) { $0 + $1.count } }
   }
@@ -90,24 +101,60 @@ package struct CascadeSimulator {
     totalWeight =
       weighted ? (0..<count).map { graph.weights(of: $0).reduce(0, +) } : []
     instigators = (0..<count).filter { thresholds[$0] <= 0 }.map { Int32(truncatingIfNeeded: $0) }
-    state = [Entry](repeating: Entry(), count: count)
+    let need = (0..<count).map { Self.need(thresholds[$0], degree: graph.degree(of: $0)) }
+    self.need = need
+    state = [Entry](unsafeUninitializedCapacity: count) { state, initialized in
+      // Read at random for every contact of every speaker: on huge pages.
+      adviseHugePages(
+        UnsafeMutableRawPointer(state.baseAddress),
+        byteCount: count * MemoryLayout<Entry>.stride)
+      for person in 0..<count {
+        state.initializeElement(
+          at: person, to: Entry(round: Entry.silent, remaining: need[person]))
+      }
+      initialized = count
+    }
     heardWeight = weighted ? [Double](repeating: 0, count: count) : []
+    stamps = [UInt32](repeating: 0, count: count)
+  }
+
+  /// The least k with `Double(k) / Double(degree) >= threshold`, the very
+  /// comparison of the definition, so a share equal to the threshold speaks
+  /// (7 of 25 at 0.28); `Int32.max` when none (no ties and a threshold above 0).
+  static func need(_ threshold: Double, degree: Int) -> Int32 {
+    guard threshold > 0 else { return 0 }
+    guard degree > 0 else { return Int32.max }
+    let share = { (k: Int) in Double(k) / Double(degree) }
+    var k = min(degree, Int((threshold * Double(degree)).rounded(.up)))
+    while k > 0 && share(k - 1) >= threshold { k -= 1 }
+    while k <= degree && !(share(k) >= threshold) { k += 1 }
+    return k > degree ? Int32.max : Int32(k)
   }
 
   /// Everyone's threshold set to `threshold` (a sweep's step); the state must be empty.
   package mutating func setThreshold(_ threshold: Double) {
-    precondition(log.isEmpty, "only between runs")
-    for index in thresholds.indices { thresholds[index] = threshold }
+    precondition(log.isEmpty && keptLastRound < 0, "only between runs")
+    for index in thresholds.indices {
+      thresholds[index] = threshold
+      need[index] = Self.need(threshold, degree: graph.degree(of: index))
+      state[index].remaining = need[index]
+    }
     instigators = threshold <= 0 ? (0..<thresholds.count).map { Int32(truncatingIfNeeded: $0) } : []
   }
 
   /// Runs the cascade from `starters` (indices; repeats ignored) on an empty
-  /// state, and leaves the state empty again.
-  package mutating func run(from starters: [Int32]) -> Run {
+  /// state, and leaves the state empty again; with `tallyingMovers`, the
+  /// run's ``Run/tallies`` too (counted as the speakers' rows are read anyway).
+  package mutating func run(from starters: [Int32], tallyingMovers: Bool = false) -> Run {
     precondition(log.isEmpty && keptLastRound < 0, "a run starts from silence")
-    let rounds = spread(starting: starters, instigators: true, firstRound: 0)
-    let result = Run(round: state.map { $0.round }, rounds: rounds)
-    undo()
+    let spread = spread(
+      starting: starters, instigators: true, firstRound: 0, logging: false,
+      tallying: tallyingMovers)
+    let result = Run(round: state.map { $0.round }, rounds: spread.rounds, tallies: spread.tallies)
+    for person in state.indices {
+      state[person] = Entry(round: Entry.silent, remaining: need[person])
+    }
+    if weighted { for person in heardWeight.indices { heardWeight[person] = 0 } }
     return result
   }
 
@@ -115,7 +162,7 @@ package struct CascadeSimulator {
   /// state; returns how many speak in it.
   package mutating func keep(startingFrom starters: [Int32]) -> Int {
     precondition(log.isEmpty && keptLastRound < 0, "the kept state starts from silence")
-    let rounds = spread(starting: starters, instigators: true, firstRound: 0)
+    let rounds = spread(starting: starters, instigators: true, firstRound: 0).rounds
     clearLog()
     keptLastRound = Int32(rounds.count - 1)
     return rounds.reduce(0) { $0 + $1.count }
@@ -133,6 +180,7 @@ package struct CascadeSimulator {
   /// state is left as it was.
   package mutating func trial(from starter: Int32) -> [[Int32]] {
     let rounds = spread(starting: [starter], instigators: false, firstRound: keptLastRound + 1)
+      .rounds
     undo()
     return rounds
   }
@@ -140,6 +188,7 @@ package struct CascadeSimulator {
   /// Adds `starter` to the kept state; returns how many more speak.
   package mutating func add(_ starter: Int32) -> Int {
     let rounds = spread(starting: [starter], instigators: false, firstRound: keptLastRound + 1)
+      .rounds
     clearLog()
     keptLastRound += Int32(rounds.count)
     return rounds.reduce(0) { $0 + $1.count }
@@ -155,9 +204,8 @@ package struct CascadeSimulator {
     let entry = state[person]
     guard entry.round == Entry.silent else { return false }
     let threshold = thresholds[person]
-    let degree = graph.degree(of: person)
-    guard degree > 0 else { return threshold <= 0 }
-    if !weighted { return Double(entry.heard + 1) / Double(degree) >= threshold }
+    guard graph.degree(of: person) > 0 else { return threshold <= 0 }
+    if !weighted { return entry.remaining <= 1 }
     let total = totalWeight[person]
     guard total > 0 else { return threshold <= 0 }
     let share = (heardWeight[person] + graph.strengths[slot]) / total
@@ -172,36 +220,43 @@ package struct CascadeSimulator {
 
   /// Speaks `starters` (the ones still silent) in `firstRound`, with the
   /// instigators in the round after when asked, and runs the rounds out;
-  /// the speakers of each round, the starters first.
+  /// the speakers of each round, the starters first, and with `tallying`
+  /// who moved them. With `logging`, every entry changed goes into the log.
   private mutating func spread(
-    starting starters: [Int32], instigators withInstigators: Bool, firstRound: Int32
-  ) -> [[Int32]] {
+    starting starters: [Int32], instigators withInstigators: Bool, firstRound: Int32,
+    logging: Bool = true, tallying: Bool = false
+  ) -> (rounds: [[Int32]], tallies: [MoverTally]) {
     // The arrays are taken out of `self` for the loop, so each is uniquely
     // held and written through its pointer with no copy-on-write check.
     var state = self.state
     var heardWeight = self.heardWeight
+    var stamps = self.stamps
     var log = self.log
     self.state = []
     self.heardWeight = []
+    self.stamps = []
     self.log = []
     defer {
       self.state = state
       self.heardWeight = heardWeight
+      self.stamps = stamps
       self.log = log
     }
-    let epoch = self.epoch
-    let weighted = self.weighted
+    let context = (epoch: epoch, weighted: weighted, logging: logging)
     return state.withUnsafeMutableBufferPointer { state in
       heardWeight.withUnsafeMutableBufferPointer { heardWeight in
-        thresholds.withUnsafeBufferPointer { thresholds in
-          totalWeight.withUnsafeBufferPointer { totalWeight in
-            graph.withAdjacency { adjacency in
-              let spreading = Spreading(
-                state: state, heardWeight: heardWeight, thresholds: thresholds,
-                totalWeight: totalWeight, adjacency: adjacency, weighted: weighted, epoch: epoch)
-              return spreading.run(
-                starters: starters, instigators: withInstigators ? instigators : [],
-                firstRound: firstRound, log: &log)
+        stamps.withUnsafeMutableBufferPointer { stamps in
+          thresholds.withUnsafeBufferPointer { thresholds in
+            totalWeight.withUnsafeBufferPointer { totalWeight in
+              graph.withAdjacency { adjacency in
+                let spreading = Spreading(
+                  state: state, heardWeight: heardWeight, stamps: stamps,
+                  thresholds: thresholds, totalWeight: totalWeight, adjacency: adjacency,
+                  weighted: context.weighted, logging: context.logging, epoch: context.epoch)
+                return spreading.run(
+                  starters: starters, instigators: withInstigators ? instigators : [],
+                  firstRound: firstRound, tallying: tallying, log: &log)
+              }
             }
           }
         }
@@ -218,7 +273,7 @@ package struct CascadeSimulator {
   /// A new stamp for the next trial; on wrapping around, every stamp is reset.
   private mutating func nextEpoch() {
     if epoch == UInt32.max {
-      for index in state.indices { state[index].stamp = 0 }
+      for index in stamps.indices { stamps[index] = 0 }
       epoch = 0
     }
     epoch += 1
@@ -228,8 +283,7 @@ package struct CascadeSimulator {
   private mutating func undo() {
     for change in log {
       let person = Int(change.person)
-      state[person].round = change.round
-      state[person].heard = change.heard
+      state[person] = change.entry
       if weighted { heardWeight[person] = change.heardWeight }
     }
     log.removeAll(keepingCapacity: true)
@@ -237,23 +291,26 @@ package struct CascadeSimulator {
   }
 
   /// The spreading loop over raw buffers: a trial's rounds, with every
-  /// entry logged the first time it changes.
+  /// entry logged the first time it changes (when logging).
   private struct Spreading {
     let state: UnsafeMutableBufferPointer<Entry>
     let heardWeight: UnsafeMutableBufferPointer<Double>
+    let stamps: UnsafeMutableBufferPointer<UInt32>
     let thresholds: UnsafeBufferPointer<Double>
     let totalWeight: UnsafeBufferPointer<Double>
     let adjacency: AdjacencyHandle
     let weighted: Bool
+    let logging: Bool
     let epoch: UInt32
 
-    func run(starters: [Int32], instigators: [Int32], firstRound: Int32, log: inout [Change])
-      -> [[Int32]]
-    {
+    func run(
+      starters: [Int32], instigators: [Int32], firstRound: Int32, tallying: Bool,
+      log: inout [Change]
+    ) -> (rounds: [[Int32]], tallies: [MoverTally]) {
       var current: [Int32] = []
       for person in starters where state[Int(person)].round == Entry.silent {
         record(Int(person), &log)
-        state[Int(person)].round = firstRound
+        speak(Int(person), round: firstRound)
         current.append(person)
       }
       current.sort()
@@ -265,45 +322,87 @@ package struct CascadeSimulator {
         next.append(person)
       }
       var round = firstRound
+      var tallies: [MoverTally] = tallying ? [MoverTally(movers: [], unprompted: 0)] : []
+      var seen: [Int32] = []
       while true {
-        for speaker in current { hear(from: Int(speaker), round: round, into: &next, &log) }
+        if tallying && round > firstRound {
+          var unprompted = 0
+          for speaker in current {
+            let prompted = thresholds[Int(speaker)] > 0
+            if !prompted { unprompted += 1 }
+            hear(from: Int(speaker), round: round, into: &next, &log, tallying: prompted, &seen)
+          }
+          var movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
+          for person in seen { state[Int(person)].remaining = 0 }
+          seen.removeAll(keepingCapacity: true)
+          movers.sort { $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person }
+          tallies.append(MoverTally(movers: movers, unprompted: unprompted))
+        } else {
+          for speaker in current {
+            hear(from: Int(speaker), round: round, into: &next, &log, tallying: false, &seen)
+          }
+        }
         guard !next.isEmpty else { break }
         round += 1
         next.sort()
-        for person in next { state[Int(person)].round = round }
+        for person in next { speak(Int(person), round: round) }
         rounds.append(next)
         current = next
         next = []
       }
-      return rounds
+      return (rounds, tallies)
+    }
+
+    /// Marks `person` as having spoken in `round`; their count is free from
+    /// now on, and starts at 0 for the tallies.
+    @inline(__always)
+    private func speak(_ person: Int, round: Int32) {
+      state[person] = Entry(round: round, remaining: 0)
     }
 
     /// Adds `speaker` (who spoke in `round`) to their silent contacts'
-    /// counts, queueing those it takes to their threshold.
+    /// counts, queueing those it takes to their threshold; with `tallying`,
+    /// each contact who spoke in an earlier round is counted (in their free
+    /// count) as one of `speaker`'s movers, listed in `seen` when first
+    /// counted: the same row, read once.
     @inline(__always)
     private func hear(
-      from speaker: Int, round: Int32, into next: inout [Int32], _ log: inout [Change]
+      from speaker: Int, round: Int32, into next: inout [Int32], _ log: inout [Change],
+      tallying: Bool, _ seen: inout [Int32]
     ) {
       for slot in adjacency.row(of: speaker) {
         let other = adjacency.target(at: slot)
-        guard state[other].round == Entry.silent else { continue }
+        var entry = state[other]
+        if entry.round >= 0 {
+          guard tallying && entry.round < round else { continue }
+          if entry.remaining == 0 { seen.append(Int32(truncatingIfNeeded: other)) }
+          state[other].remaining = entry.remaining &+ 1
+          continue
+        }
+        guard entry.round == Entry.silent else { continue }
         record(other, &log)
-        state[other].heard &+= 1
-        if weighted { heardWeight[other] += adjacency.weight(at: slot) }
-        if reachesThreshold(other, round: round) {
-          state[other].round = Entry.queued
+        entry.remaining &-= 1
+        let reaches: Bool
+        if weighted {
+          heardWeight[other] += adjacency.weight(at: slot)
+          reaches = reachesWeightedThreshold(other, round: round)
+        } else {
+          reaches = entry.remaining <= 0
+        }
+        if reaches {
+          entry.round = Entry.queued
           next.append(Int32(truncatingIfNeeded: other))
         }
+        state[other] = entry
       }
     }
 
-    /// Whether `person`'s share of contacts who spoke by `round` reaches their threshold.
+    /// Whether `person`'s share of strong-tie weight from contacts who spoke
+    /// by `round` reaches their threshold.
     @inline(__always)
-    private func reachesThreshold(_ person: Int, round: Int32) -> Bool {
+    private func reachesWeightedThreshold(_ person: Int, round: Int32) -> Bool {
       let threshold = thresholds[person]
-      let degree = adjacency.degree(of: person)
-      guard degree > 0 else { return threshold <= 0 }
-      if !weighted { return Double(state[person].heard) / Double(degree) >= threshold }
+      guard adjacency.degree(of: person) > 0 else { return threshold <= 0 }
       let total = totalWeight[person]
       guard total > 0 else { return threshold <= 0 }
       let share = heardWeight[person] / total
@@ -321,12 +420,11 @@ package struct CascadeSimulator {
     /// Logs `person`'s entries the first time this trial changes them.
     @inline(__always)
     private func record(_ person: Int, _ log: inout [Change]) {
-      let entry = state[person]
-      guard entry.stamp != epoch else { return }
-      state[person].stamp = epoch
+      guard logging && stamps[person] != epoch else { return }
+      stamps[person] = epoch
       log.append(
         Change(
-          person: Int32(truncatingIfNeeded: person), round: entry.round, heard: entry.heard,
+          person: Int32(truncatingIfNeeded: person), entry: state[person],
           heardWeight: weighted ? heardWeight[person] : 0))
     }
   }

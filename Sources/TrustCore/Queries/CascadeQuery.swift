@@ -103,7 +103,7 @@ package struct CascadeQuery: Sendable {
     var simulator = CascadeSimulator(session.graph, thresholds: thresholds, weighted: weighted)
     return CascadeAnswer(
       session.graph, thresholds: thresholds, starters: starters,
-      run: simulator.run(from: starters), communities: communities)
+      run: simulator.run(from: starters, tallyingMovers: true), communities: communities)
   }
 
   /// `count` runs with random starting speakers (``startCount`` of them), the
@@ -232,15 +232,6 @@ extension CascadeAnswer {
   ///
   /// - Complexity: O(Σ degrees of the speakers), on each call.
   package var movedBy: CascadeMovers { CascadeMovers(graph, run: run, thresholds: thresholds) }
-
-  /// The movers of round `round`, each with how many they moved, the most
-  /// first, and the round's unprompted speakers: see
-  /// ``CascadeMovers/counts(_:run:thresholds:inRound:scratch:)``.
-  package func moverCounts(inRound round: Int, scratch: inout [Int32]) -> (
-    movers: [(person: Int32, moved: Int)], unprompted: Int
-  ) {
-    CascadeMovers.counts(graph, run: run, thresholds: thresholds, inRound: round, scratch: &scratch)
-  }
 }
 
 /// Many random runs: the seeds and how many spoke in each.

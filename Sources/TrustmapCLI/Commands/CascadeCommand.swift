@@ -128,15 +128,15 @@ struct CascadeText: Report {
     report.line(
       "Speak-up cascade (\(rule), \(query.weighted ? "weighted" : "unweighted"); "
         + "\(answer.starters.count) starting speaker\(answer.starters.count == 1 ? "" : "s"))")
-    var scratch = [Int32](repeating: 0, count: total)
     for (index, speakers) in answer.run.rounds.enumerated() {
-      let named = spokenList(names(speakers, network), limit: 8)
+      let named = spokenList(namesOf: speakers, network, limit: 8)
       if index == 0 {
         report.line("  round 0: " + (speakers.isEmpty ? "nobody starts" : "\(named) start"))
         continue
       }
       // Who moved this round's speakers, the most-cited first.
-      let (moved, instigators) = answer.moverCounts(inRound: index, scratch: &scratch)
+      let moved = answer.run.tallies[index].movers
+      let instigators = answer.run.tallies[index].unprompted
       let top = moved.prefix(4).map { "\(people.name(of: Int($0.person))) (\($0.moved))" }
       var line = "  round \(index): \(speakers.count) more spoke"
       if !top.isEmpty {

@@ -125,7 +125,7 @@ struct DiversityReport: Report {
       report.line(
         "Narrow: many contacts, all alike (volume ≥ \(d.narrowVolumeThreshold ?? 0), "
           + "Blau < \(formatNumber(d.medianBlau)))")
-      report.line("  " + spokenList(names(d.narrow, network), limit: 30))
+      report.line("  " + spokenList(namesOf: d.narrow, network, limit: 30))
     }
     return report
   }

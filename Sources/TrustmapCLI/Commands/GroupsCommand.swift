@@ -77,7 +77,7 @@ struct GroupsReport: Report {
     if !p.coherence.isolatedMembers.isEmpty {
       report.line(
         "  not yet credentialed: "
-          + spokenList(names(p.coherence.isolatedMembers, network), limit: 20))
+          + spokenList(namesOf: p.coherence.isolatedMembers, network, limit: 20))
     }
     return report
   }

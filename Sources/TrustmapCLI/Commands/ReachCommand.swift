@@ -50,7 +50,7 @@ struct ReachReport: Report {
     for (index, other) in reach.secondDegree.enumerated().prefix(200) {
       report.line(
         "    \(network.people.name(of: Int(other))) is pre-credentialed by "
-          + spokenList(names(reach.introducers[index], network)))
+          + spokenList(namesOf: reach.introducers[index], network))
     }
     if count > 200 { report.line("    … and \(count - 200) more (use --format json for all)") }
     guard !answer.communities.isEmpty else { return report }
