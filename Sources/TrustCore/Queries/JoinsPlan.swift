@@ -21,6 +21,8 @@ package struct JoinsPlan: Sendable {
   package let community: Int?
   /// Only this person's joins, when given.
   package let person: Int?
+  /// Hears the share of listed communities assessed, after each one.
+  package var progress: ProgressHook? = nil
 
   /// The positions of the communities asked about, in order.
   package var listed: [Int] { community.map { [$0] } ?? Array(communities.indices) }
@@ -96,8 +98,10 @@ package struct CommunityJoinSequence: Sequence, Sendable {
 
     package mutating func next() -> CommunityJoinRows? {
       guard position < listed.count else { return nil }
-      defer { position += 1 }
-      return plan.rows(ofCommunity: listed[position])
+      let rows = plan.rows(ofCommunity: listed[position])
+      position += 1
+      plan.progress?(Double(position) / Double(listed.count))
+      return rows
     }
   }
 

@@ -63,7 +63,7 @@ package struct JoinsQuery: Sendable {
     }
     return JoinsPlan(
       joins: CommunityJoins(session.graph, communities: list, introducersNeeded: needed),
-      community: communityIndex, person: personIndex)
+      community: communityIndex, person: personIndex, progress: session.progress)
   }
 }
 

@@ -57,6 +57,7 @@ extension AnalysisCommand {
       let arguments = prepared.arguments
       progress.phase("building the strong-tie graph")
       let session = try makeSession(prepared.network, arguments)
+      session.progress = progress.hook
       progress.phase("analysing")
       let report = try report(session, arguments, progress: progress)
       if let writingPhase { progress.phase(writingPhase) }
