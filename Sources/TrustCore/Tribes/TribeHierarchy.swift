@@ -123,6 +123,13 @@ package struct TribeHierarchy: Sendable {
   )
     -> [Int32]
   {
+    // Without a tie no node has a neighbouring cluster: every restart ends
+    // where it starts, each node alone (people without ties cost 10
+    // restarts over millions of nodes for nothing).
+    if graph.targets.isEmpty {
+      progress?(1)
+      return (0..<graph.nodeCount).map { Int32(truncatingIfNeeded: $0) }
+    }
     let results = ResultSlots<([Int32], Double)>(count: restarts)
     let shares = ProgressShares(progress, count: restarts)
     // At most ``Parallelism/threadCount`` restarts at once, each in its own slot.
