@@ -24,10 +24,12 @@ enum SecondDegreeEstimator {
   static let sketchedDegree = 64
 
   /// Writes the estimate and its relative error for every member of every
-  /// class into `second` and `error` (indexed by node).
+  /// class into `second` and `error` (indexed by node); each block of
+  /// classes done is added to `progress`.
   static func estimate(
     _ classes: NeighbourhoodClasses, in adjacency: AdjacencyHandle,
-    second: UnsafeMutablePointer<Int32>, error: UnsafeMutablePointer<Float>
+    second: UnsafeMutablePointer<Int32>, error: UnsafeMutablePointer<Float>,
+    progress: ProgressCounter? = nil
   ) {
     guard classes.count > 0 else { return }
     let count = adjacency.nodeCount
@@ -116,6 +118,7 @@ enum SecondDegreeEstimator {
           error[node] = Float(relative)
         }
       }
+      progress?.add(range.count)
     }
   }
 }

@@ -37,9 +37,11 @@ package struct TrustDegreeCounts: Sendable, Hashable {
   /// Counts on the graph `local` renumbers, where a person's friends and
   /// theirs sit close in memory (a third faster on a million people);
   /// `exact` forbids estimates; `budget` is for tests that want estimates
-  /// on small graphs.
+  /// on small graphs. `progress` hears the share of people counted, once
+  /// per block of a thousand or so.
   package init(
-    _ local: LocalGraph, exact: Bool = false, budget: SecondDegreePlan.Budget = .standard
+    _ local: LocalGraph, exact: Bool = false, budget: SecondDegreePlan.Budget = .standard,
+    progress: ProgressHook? = nil
   ) {
     let count = local.personCount
     let first = HugePageBuffer<Int32>(uninitializedCount: count)
@@ -52,12 +54,16 @@ package struct TrustDegreeCounts: Sendable, Hashable {
           first.pointer[Int(order[node])] = Int32(adjacency.degree(of: node))
         }
         if plan.everyone {
-          Self.countExactly(nil, in: adjacency, order: order, into: second.pointer)
+          let counter = ProgressCounter(progress, total: count)
+          Self.countExactly(
+            nil, in: adjacency, order: order, into: second.pointer, progress: counter)
           return
         }
         // By node, then copied to each class member, then put in file order.
+        let counter = ProgressCounter(progress, total: plan.exact.count + plan.estimated.count)
         let byNode = HugePageBuffer<Int32>(uninitializedCount: count)
-        Self.countExactly(plan.exact, in: adjacency, order: nil, into: byNode.pointer)
+        Self.countExactly(
+          plan.exact, in: adjacency, order: nil, into: byNode.pointer, progress: counter)
         guard plan.estimated.count > 0 else {
           for node in 0..<count { second.pointer[Int(order[node])] = byNode.pointer[node] }
           return
@@ -65,7 +71,7 @@ package struct TrustDegreeCounts: Sendable, Hashable {
         let errorByNode = HugePageBuffer<Float>(repeating: 0, count: count)
         SecondDegreeEstimator.estimate(
           plan.estimated, in: adjacency, second: byNode.pointer.baseAddress.unsafelyUnwrapped,
-          error: errorByNode.pointer.baseAddress.unsafelyUnwrapped)
+          error: errorByNode.pointer.baseAddress.unsafelyUnwrapped, progress: counter)
         errors = [Float](repeating: 0, count: count)
         for node in 0..<count {
           second.pointer[Int(order[node])] = byNode.pointer[node]
@@ -88,10 +94,11 @@ package struct TrustDegreeCounts: Sendable, Hashable {
 
   /// Exact second degrees of the first member of each of `classes`,
   /// written for every member (everyone, one by one, when `nil`); by node,
-  /// or by person when `order` is given.
+  /// or by person when `order` is given; each block done is added to `progress`.
   private static func countExactly(
     _ classes: NeighbourhoodClasses?, in adjacency: AdjacencyHandle,
-    order: UnsafeBufferPointer<Int32>?, into output: UnsafeMutableBufferPointer<Int32>
+    order: UnsafeBufferPointer<Int32>?, into output: UnsafeMutableBufferPointer<Int32>,
+    progress: ProgressCounter? = nil
   ) {
     let count = adjacency.nodeCount
     let items = classes?.count ?? count
@@ -134,6 +141,7 @@ package struct TrustDegreeCounts: Sendable, Hashable {
         }
       }
       lastStamps.pointer[worker] = mark
+      progress?.add(range.count)
     }
   }
 

@@ -29,6 +29,15 @@ package final class AnalysisSession: @unchecked Sendable {
   private var cachedTribes: [TribeSettings: TribeHierarchy] = [:]
   private var cachedCommunities: [CommunitySource: [IndexedCommunity]] = [:]
   private var settingsLog = SettingsLog()
+  private var progressHook: ProgressHook?
+
+  /// Where the long loops of the questions asked next report how far they
+  /// have gone (the passes of Leiden, second degrees, joins); `nil`, the
+  /// default: nowhere, at no cost.
+  package var progress: ProgressHook? {
+    get { lock.withLock { progressHook } }
+    set { lock.withLock { progressHook = newValue } }
+  }
 
   /// From this many people up, Leiden's first level runs on the graph
   /// renumbered breadth first, the session's shared ``local``.
@@ -134,11 +143,12 @@ package final class AnalysisSession: @unchecked Sendable {
     if let found = lock.withLock({ cachedTribes[settings] }) { return found }
     // Taken outside the lock: `local` locks too.
     let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
+    let progress = self.progress
     return lock.withLock {
       if let found = cachedTribes[settings] { return found }
       let found = TribeHierarchy(
         network, graph: graph, settings: settings, localOrderMinimum: Self.localTribesMinimum,
-        local: local)
+        local: local, progress: progress)
       cachedTribes[settings] = found
       return found
     }

@@ -30,11 +30,28 @@ package struct JoinsQuery: Sendable {
     self.introducersNeeded = introducersNeeded
   }
 
-  /// Answers the question in `session`.
+  /// Answers the question in `session`, whole: every pair in memory (see
+  /// ``plan(in:)`` to have them one community at a time).
   ///
   /// - Throws: ``TrustQueryError`` for an unknown person, community,
   ///   attribute or tribe level, or `introducersNeeded` below 1.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> JoinsAnswer {
+    try plan(in: session).answer()
+  }
+
+  /// Checks the question in `session` and returns what answers it lazily:
+  /// its joins one community at a time (``JoinsPlan/communityJoins``), so a
+  /// report of people × communities rows can be written as it is computed,
+  /// in memory bounded by the network.
+  ///
+  /// ```swift
+  /// let plan = try JoinsQuery().plan(in: session)
+  /// for joins in plan.communityJoins { print(joins.community, joins.pairs.count) }
+  /// ```
+  ///
+  /// - Complexity: O(*n* + *m*) to check it; nothing is assessed yet.
+  /// - Throws: as ``run(in:)``.
+  package func plan(in session: AnalysisSession) throws(TrustQueryError) -> JoinsPlan {
     session.record(QuerySettings.introducersNeeded.name, .integer(introducersNeeded))
     let needed = try QuerySettings.introducersNeeded.validated(introducersNeeded)
     let list = try session.communities(communities)
@@ -44,19 +61,9 @@ package struct JoinsQuery: Sendable {
     let communityIndex = try community.map { (id: String) throws(TrustQueryError) in
       try session.community(id, in: list, source: communities)
     }
-    let joins = CommunityJoins(session.graph, communities: list, introducersNeeded: needed)
-    var pairs: [JoinAssessment] = []
-    var paths: [[Int32]?] = []
-    for index in communityIndex.map({ [$0] }) ?? Array(list.indices) {
-      let rows = joins.assessments(community: index, people: personIndex.map { [$0] })
-      let routes = rows.contains { $0.warmth == .cold } ? joins.warmthRoutes(community: index) : nil
-      for row in rows {
-        pairs.append(row)
-        paths.append(row.warmth == .cold ? routes?.path(from: row.person) : nil)
-      }
-    }
-    let summary = communityIndex.map { [joins.summary(of: $0)] } ?? joins.summary()
-    return JoinsAnswer(communities: list, pairs: pairs, paths: paths, summary: summary)
+    return JoinsPlan(
+      joins: CommunityJoins(session.graph, communities: list, introducersNeeded: needed),
+      community: communityIndex, person: personIndex, progress: session.progress)
   }
 }
 

@@ -41,7 +41,7 @@ package struct SummaryQuery: Sendable {
     let local = session.local
     let components = Components(local)
     phase("degrees of trust")
-    let degrees = TrustDegreeCounts(local, exact: exact)
+    let degrees = TrustDegreeCounts(local, exact: exact, progress: session.progress)
     // Only when it matters: asked for, or estimates were made.
     if exact || degrees.hasEstimates { session.record("exactSecondDegree", .flag(exact)) }
     let summary = NetworkSummary(

@@ -81,14 +81,23 @@ struct Leiden {
 
   /// Runs Leiden from `initial` (singletons when `nil`) to a stable partition,
   /// then makes sure every cluster is connected and no single node can move
-  /// to raise the quality. Clusters come back labelled densely.
-  func run(_ graph: ClusteringGraph, initial: [Int32]? = nil, random: inout SeededRandom) -> [Int32]
-  {
+  /// to raise the quality. Clusters come back labelled densely. `iterated`
+  /// hears after each iteration how far the run may have gone: 1 − 2^−k
+  /// after k iterations (how many are needed is not known beforehand), and
+  /// 0.99 before polishing.
+  func run(
+    _ graph: ClusteringGraph, initial: [Int32]? = nil, random: inout SeededRandom,
+    iterated: ((Double) -> Void)? = nil
+  ) -> [Int32] {
     var membership = initial ?? (0..<graph.nodeCount).map { Int32(truncatingIfNeeded: $0) }
     _ = relabelDensely(&membership)
     var reached = value(of: membership, on: graph)
+    var remaining = 1.0
     for _ in 0..<maximumIterations {
-      if !iterate(graph, membership: &membership, random: &random) { break }
+      let moved = iterate(graph, membership: &membership, random: &random)
+      remaining /= 2
+      iterated?(min(0.98, 1 - remaining))
+      if !moved { break }
       // An iteration that moves nodes but gains (next to) nothing ends the
       // search: on networks with hubs, iterations went on by the dozen,
       // each a full pass over every level, for gains of a millionth.
@@ -96,6 +105,7 @@ struct Leiden {
       if next - reached <= Self.stallTolerance * max(abs(reached), 1) { break }
       reached = next
     }
+    iterated?(0.99)
     polish(graph, membership: &membership, random: &random)
     _ = relabelDensely(&membership)
     return membership

@@ -65,7 +65,7 @@ package struct TribeHierarchy: Sendable {
   /// more than anything else.
   package init(
     _ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings(),
-    localOrderMinimum: Int = 50_000, local: LocalGraph? = nil
+    localOrderMinimum: Int = 50_000, local: LocalGraph? = nil, progress: ProgressHook? = nil
   ) {
     self.settings = settings
     let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
@@ -82,8 +82,10 @@ package struct TribeHierarchy: Sendable {
     var resolution = settings.resolution
     while true {
       let leiden = Leiden(quality: settings.quality, resolution: resolution)
+      // Level 0 is nearly all the work: the levels above cluster tribes.
       let membership = Self.bestOfRestarts(
-        leiden, graph: current, restarts: restarts, seed: settings.seed, level: level)
+        leiden, graph: current, restarts: restarts, seed: settings.seed, level: level,
+        progress: level == 0 ? progress : nil)
       let groups = Int((membership.max() ?? -1) + 1)
       if level > 0 && groups >= current.nodeCount { break }  // nothing merges
       if level == 0 {
@@ -113,19 +115,32 @@ package struct TribeHierarchy: Sendable {
 
   /// Runs Leiden `restarts` times with seeds derived from `seed`, on every
   /// thread allowed, and keeps the best quality (the earliest restart on a tie), so
-  /// the result does not depend on the number of threads.
+  /// the result does not depend on the number of threads. `progress` hears
+  /// the mean of the restarts' fractions done, once per Leiden iteration.
   static func bestOfRestarts(
-    _ leiden: Leiden, graph: ClusteringGraph, restarts: Int, seed: UInt64, level: Int
+    _ leiden: Leiden, graph: ClusteringGraph, restarts: Int, seed: UInt64, level: Int,
+    progress: ProgressHook? = nil
   )
     -> [Int32]
   {
+    // Without a tie no node has a neighbouring cluster: every restart ends
+    // where it starts, each node alone (people without ties cost 10
+    // restarts over millions of nodes for nothing).
+    if graph.targets.isEmpty {
+      progress?(1)
+      return (0..<graph.nodeCount).map { Int32(truncatingIfNeeded: $0) }
+    }
     let results = ResultSlots<([Int32], Double)>(count: restarts)
+    let shares = ProgressShares(progress, count: restarts)
     // At most ``Parallelism/threadCount`` restarts at once, each in its own slot.
     forEachBlockInParallel(count: restarts, block: 1) { _, range in
       for restart in range {
         var random = SeededRandom(seed: derivedSeed(seed, level: level, restart: restart))
-        let membership = leiden.run(graph, random: &random)
+        let membership = leiden.run(
+          graph, random: &random,
+          iterated: shares.map { shares in { shares.set(restart, to: $0) } })
         results.set(restart, (membership, leiden.value(of: membership, on: graph)))
+        shares?.set(restart, to: 1)
       }
     }
     var best = 0

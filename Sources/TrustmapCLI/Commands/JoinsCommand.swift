@@ -23,30 +23,33 @@ enum JoinsCommand: AnalysisCommand {
       person: arguments.value(of: Options.person),
       community: arguments.value(of: Options.community), communities: source,
       introducersNeeded: arguments.value(of: Options.introducers) ?? 1)
-    let answer = try usage(arguments) { () throws(TrustQueryError) in try query.run(in: session) }
-    return JoinsReport(
-      answer: answer, network: session.network, groups: GroupSuppression(arguments))
+    let plan = try usage(arguments) { () throws(TrustQueryError) in try query.plan(in: session) }
+    return JoinsReport(plan: plan, network: session.network, groups: GroupSuppression(arguments))
   }
 }
 
 /// How `joins` shows its answer; a community under `--min-group` is
-/// suppressed in the summary, and the joins into it are left out.
+/// suppressed in the summary, and the joins into it are left out. Its CSV
+/// is written one community at a time as TrustCore assesses it
+/// (``JoinsPlan/communityJoins``): the people × communities rows are never
+/// all in memory. Text and JSON are built whole.
 struct JoinsReport: Report {
-  let answer: JoinsAnswer
+  let plan: JoinsPlan
   let network: TrustNetwork
   let groups: GroupSuppression
 
-  /// Whether `community` (an index into the answer's communities) is suppressed.
+  /// Whether `community` (an index into the plan's communities) is suppressed.
   private func hides(_ community: Int) -> Bool {
-    groups.hides(answer.communities[community].members.count)
+    groups.hides(plan.communities[community].members.count)
   }
 
   /// The pairs and paths shown: none into a suppressed community.
-  private var shownPairs: [(pair: JoinAssessment, path: [Int32]?)] {
+  private func shownPairs(_ answer: JoinsAnswer) -> [(pair: JoinAssessment, path: [Int32]?)] {
     zip(answer.pairs, answer.paths).filter { !hides($0.0.community) }.map { ($0, $1) }
   }
 
   func text() -> TextReport {
+    let answer = plan.answer()
     var report = TextReport()
     report.line("Joining each community")
     var table = Table(columns: [
@@ -64,7 +67,7 @@ struct JoinsReport: Report {
       ])
     }
     report.table(table)
-    let pairs = shownPairs
+    let pairs = shownPairs(answer)
     guard !pairs.isEmpty else { return report }
     report.blank()
     report.line("Who would join, and how")
@@ -88,22 +91,29 @@ struct JoinsReport: Report {
   }
 
   func json() -> any JSONEncodable {
-    JoinReport(answer, network: network).suppressingGroups(smallerThan: groups.minimum)
+    JoinReport(plan.answer(), network: network).suppressingGroups(smallerThan: groups.minimum)
   }
 
-  func csv() -> Table {
-    var table = Table(columns: [
+  func csv() -> Table { csvRows().table }
+
+  /// One row per pair, made community by community as they are written.
+  func csvRows() -> RowStream {
+    let columns: [Table.Column] = [
       .text("person"), .text("community"), .text("warmth"), .text("trustedMembers"),
       .text("introducers"), .text("pathToWarmth"),
-    ])
-    let people = network.people
-    for (pair, path) in shownPairs {
-      table.row([
-        .text(people.id(of: pair.person)), .text(answer.communities[pair.community].id),
-        .text(pair.warmth.rawValue), .list(people.ids(pair.trustedMembers)),
-        .list(people.ids(pair.introducers)), .list(path.map { people.ids($0) } ?? []),
-      ])
+    ]
+    return RowStream(columns: columns) { [plan, network] emit in
+      let people = network.people
+      for joins in plan.communityJoins where !hides(joins.community) {
+        let community = plan.communities[joins.community].id
+        for (pair, path) in zip(joins.pairs, joins.paths) {
+          emit([
+            .text(people.id(of: pair.person)), .text(community), .text(pair.warmth.rawValue),
+            .list(people.ids(pair.trustedMembers)), .list(people.ids(pair.introducers)),
+            .list(path.map { people.ids($0) } ?? []),
+          ])
+        }
+      }
     }
-    return table
   }
 }

@@ -9,6 +9,10 @@ protocol Report {
   func json() -> any JSONEncodable
   /// The CSV table.
   func csv() -> Table
+  /// The CSV table as rows made while they are written; by default
+  /// ``csv()``'s. A report whose rows grow with people × communities gives
+  /// them as it computes them.
+  func csvRows() -> RowStream
   /// Whether every line of its text names the file already (`validate`), so
   /// a batch over several files needs no `== FILE` header.
   var namesItsFile: Bool { get }
@@ -16,6 +20,7 @@ protocol Report {
 
 extension Report {
   var namesItsFile: Bool { false }
+  func csvRows() -> RowStream { RowStream(csv()) }
 }
 
 /// A command that reads a network, builds its strong-tie graph with the
@@ -52,6 +57,7 @@ extension AnalysisCommand {
       let arguments = prepared.arguments
       progress.phase("building the strong-tie graph")
       let session = try makeSession(prepared.network, arguments)
+      session.progress = progress.hook
       progress.phase("analysing")
       let report = try report(session, arguments, progress: progress)
       if let writingPhase { progress.phase(writingPhase) }

@@ -127,15 +127,18 @@ struct ReportStream {
         Self.document(item.report.json().jsonText, file: file, provenance: item.provenance())
           + "\n")
     case .csv:
-      var table = item.report.csv()
-      if many { table.insertColumn(.text("network"), value: .text(file), at: 0) }
-      let header = table.columns.map(\.title)
+      // Written as its rows come, so a report of people × communities is never whole in memory.
+      let rows = item.report.csvRows()
+      let leadingColumns: [Table.Column] = many ? [.text("network")] : []
+      let header = (leadingColumns + rows.columns).map(\.title)
       if let csvHeader, csvHeader != header {
         notes +=
           "trustmap: \(displayName(of: file)) has other CSV columns than the file before; "
           + "its rows follow their own header\n"
       }
-      output(table.renderedCSV(header: csvHeader != header, raw: rawCSV))
+      rows.writeCSV(
+        header: csvHeader != header, raw: rawCSV, leadingColumns: leadingColumns,
+        leading: many ? [.text(file)] : [], output: output)
       csvHeader = header
     }
   }

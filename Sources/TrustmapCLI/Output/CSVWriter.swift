@@ -17,6 +17,12 @@ struct CSVWriter {
     if let header { row(header) }
   }
 
+  /// What is written so far, leaving the writer empty (for writing as it goes).
+  mutating func takeOutput() -> String {
+    defer { output = "" }
+    return output
+  }
+
   mutating func row(_ fields: [String]) {
     var first = true
     for field in fields {

@@ -1,3 +1,5 @@
+import TrustCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,33 +8,45 @@
   import Darwin
 #endif
 
-/// Phase-by-phase progress on standard error: shown only when standard error
-/// is a terminal, `--quiet` is not given, and the work has run over a second;
-/// with `TRUSTMAP_TIMINGS=1`, each phase's time is printed at the end instead
+/// Progress on standard error, phase by phase and inside the long phases
+/// (``hook``, for TrustCore's loops): shown only when standard error is a
+/// terminal, `--quiet` is not given, and the work has run over a second, on
+/// one line (``ProgressLine``) at most four times a second; with
+/// `TRUSTMAP_TIMINGS=1`, each phase's time is printed at the end instead
 /// (for benchmarks). Nothing otherwise, so pipelines stay clean.
+///
+/// ```swift
+/// let progress = ProgressReporter(quiet: false, phases: 4)
+/// progress.phase("reading the network")
+/// session.progress = progress.hook   // nil unless the line is shown: no cost
+/// let notes = progress.finish()
+/// ```
 final class ProgressReporter {
   private let start = ContinuousClock.now
   private var phaseStart = ContinuousClock.now
   private var current: String?
   private var timings: [(String, Duration)] = []
-  private let live: Bool
+  private let line: ProgressLine?
   private let timed: Bool
-  private var shown = false
   let totalPhases: Int
   private var done = 0
 
   init(quiet: Bool, phases: Int) {
-    live = !quiet && isatty(2) != 0
+    line = !quiet && isatty(2) != 0 ? ProgressLine(phases: phases) : nil
     timed = Environment.value("TRUSTMAP_TIMINGS") == "1"
     totalPhases = phases
   }
+
+  /// Where TrustCore's long loops report the current phase's fraction done;
+  /// `nil` when nothing is shown, so they skip the counting.
+  var hook: ProgressHook? { line?.hook }
 
   /// Starts a phase (ending the previous one).
   func phase(_ name: String) {
     finishPhase()
     current = name
     phaseStart = .now
-    if live && ContinuousClock.now - start > .seconds(1) { show() }
+    line?.start(name, done: done)
   }
 
   private func finishPhase() {
@@ -42,18 +56,10 @@ final class ProgressReporter {
     self.current = nil
   }
 
-  private func show() {
-    guard let current else { return }
-    let percent = totalPhases > 0 ? done * 100 / totalPhases : 0
-    let text = "\rtrustmap: \(current)… \(percent)%\u{1B}[K"
-    _ = text.withCString { write(2, $0, strlen($0)) }
-    shown = true
-  }
-
   /// Ends the last phase; clears the progress line, or prints the timings.
   func finish() -> String {
     finishPhase()
-    if shown { _ = "\r\u{1B}[K".withCString { write(2, $0, strlen($0)) } }
+    line?.clear()
     guard timed else { return "" }
     var text = ""
     for (name, duration) in timings {
