@@ -3,7 +3,9 @@
 # `diff` of a network against a later snapshot (5 % of ties re-drawn, 1 % of
 # people replaced: Scripts/mutate-snapshot.py) against `analyse --sections
 # summary` on one file; `keystones` against `validate`; and, on M, networkx's
-# `articulation_points` on the strong-tie graph.
+# `articulation_points` on the strong-tie graph, beside both the whole
+# `keystones` process and its analysing phase (networkx's call does not read
+# the file either).
 #
 #   Scripts/bench-change.sh [SIZES] [RUNS]     (default "M L", 3; networkx on M only)
 set -euo pipefail
@@ -42,6 +44,11 @@ for size in $sizes; do
   measure "trustmap diff" "$bin" diff "$file" "$later"
   measure "trustmap validate" "$bin" validate "$file"
   measure "trustmap keystones" "$bin" keystones "$file"
+  # The keystones' own work, beside networkx's call alone (neither reading
+  # its file): the analysing phase of TRUSTMAP_TIMINGS, the least of $runs.
+  for _ in $(seq "$runs"); do
+    TRUSTMAP_TIMINGS=1 "$bin" keystones "$file" 2>&1 > /dev/null | awk '/timing: analysing/ {print $4}'
+  done | sort -n | head -n 1 | awk '{printf "  %-40s min %7.3f s\n", "trustmap keystones, analysing phase", $1}'
   if [ "$size" != L ] && python3 -c 'import networkx' 2> /dev/null; then
     python3 - "$file" <<'PY'
 import json, sys, time

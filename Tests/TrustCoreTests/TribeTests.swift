@@ -129,6 +129,23 @@ struct TribeTests {
     #expect(first.levels[0].quality >= single.levels[0].quality - 1e-12)
   }
 
+  /// The tribes alone (what `diff` compares) are the hierarchy's level 0,
+  /// whichever a session finds first, and are kept.
+  @Test(arguments: [false, true])
+  func theTribesAloneAreLevelZero(hierarchyFirst: Bool) throws {
+    let net = try network(randomNetworkJSON(people: 120, ties: 400, seed: 5))
+    let graph = try TrustGraph(net)
+    let whole = TribeHierarchy(net, graph: graph)
+    #expect(whole.levels.count >= 2, "levels above 0, which the tribes alone leave out")
+    let alone = TribeHierarchy(net, graph: graph, maximumLevels: 1)
+    #expect(alone.levels == [whole.levels[0]])
+    let session = try AnalysisSession(net, settings: StrongTieSettings())
+    if hierarchyFirst { #expect(session.tribes().levels == whole.levels) }
+    #expect(session.levelZeroTribes() == whole.levels[0])
+    #expect(session.levelZeroTribes() == whole.levels[0])
+    #expect(session.tribeHierarchiesFound == (hierarchyFirst ? 1 : 0))
+  }
+
   @Test func profilesOfAHandMadeNetwork() throws {
     // Two triangles of designers and of sales people, joined by one tie c-d.
     let net = try network(

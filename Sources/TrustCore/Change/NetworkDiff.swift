@@ -12,8 +12,8 @@
 ///
 /// - Complexity: O(*n* + *m*) for people and ties (one id look-up per
 ///   person, a binary search per tie); O(*n* + *m*) per community in both
-///   for the warmth changes, in blocks on every core; the tribes of each
-///   snapshot as the sessions find them.
+///   for the warmth changes, in blocks on every core; the tribes (level 0
+///   only) of the two snapshots found at once, as the sessions find them.
 package struct NetworkDiff: Sendable {
   /// A person's place towards a community: a member, or how they would join.
   package enum Standing: Sendable, Hashable {
@@ -211,9 +211,15 @@ package struct NetworkDiff: Sendable {
     }
     standings = byCommunity.array.flatMap { $0 }
 
-    // Tribes: level 0 of each, overlaps counted over the people in both.
-    let oldTribes = old.tribes().levels.first
-    let newTribes = new.tribes().levels.first
+    // Tribes: level 0 of each (found at once, one snapshot per core), and
+    // the overlaps counted over the people in both.
+    let found = ResultSlots<TribeLevel?>(count: 2)
+    let sessions = [old, new]
+    forEachBlockInParallel(count: 2, block: 1) { _, range in
+      for index in range { found.set(index, sessions[index].levelZeroTribes()) }
+    }
+    let oldTribes = found.values[0] ?? nil
+    let newTribes = found.values[1] ?? nil
     var splits: [TribeChange] = []
     var merges: [TribeChange] = []
     var matches: [(tribe: Int, share: Double?)] = []

@@ -27,6 +27,7 @@ package final class AnalysisSession: @unchecked Sendable {
   private var cachedLocal: LocalGraph?
   private var cachedForest: ReportsToForest?
   private var cachedTribes: [TribeSettings: TribeHierarchy] = [:]
+  private var cachedLevelZero: [TribeSettings: TribeLevel] = [:]
   private var cachedCommunities: [CommunitySource: [IndexedCommunity]] = [:]
   private var settingsLog = SettingsLog()
   private var progressHook: ProgressHook?
@@ -133,13 +134,7 @@ package final class AnalysisSession: @unchecked Sendable {
   /// The tribe hierarchy found with `settings` (found on first use for each
   /// settings, then kept).
   package func tribes(_ settings: TribeSettings = TribeSettings()) -> TribeHierarchy {
-    record(QuerySettings.resolution.name, .number(settings.resolution))
-    record("quality", .text(settings.quality.rawValue))
-    record("unweighted", .flag(settings.unweighted))
-    record(
-      QuerySettings.restarts.name,
-      .integer(settings.effectiveRestarts(strongTies: graph.strongTieCount)))
-    record(QuerySettings.seed.name, .unsigned(settings.seed))
+    recordTribeSettings(settings)
     if let found = lock.withLock({ cachedTribes[settings] }) { return found }
     // Taken outside the lock: `local` locks too.
     let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
@@ -152,6 +147,46 @@ package final class AnalysisSession: @unchecked Sendable {
       cachedTribes[settings] = found
       return found
     }
+  }
+
+  /// The tribes (level 0 of ``tribes(_:)``) alone, without the levels
+  /// above: from the hierarchy when the session has found it, else found
+  /// and kept on their own.
+  ///
+  /// ```swift
+  /// let tribes = session.levelZeroTribes()
+  /// tribes.tribeOf[0]   // person 0's tribe
+  /// ```
+  ///
+  /// - Complexity: Leiden's level 0, about O(*m*) per pass; nothing once found.
+  package func levelZeroTribes(_ settings: TribeSettings = TribeSettings()) -> TribeLevel? {
+    recordTribeSettings(settings)
+    let found = lock.withLock { cachedTribes[settings]?.levels.first ?? cachedLevelZero[settings] }
+    if let found { return found }
+    let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
+    let progress = self.progress
+    return lock.withLock {
+      if let found = cachedTribes[settings]?.levels.first ?? cachedLevelZero[settings] {
+        return found
+      }
+      let found = TribeHierarchy(
+        network, graph: graph, settings: settings, localOrderMinimum: Self.localTribesMinimum,
+        local: local, progress: progress, maximumLevels: 1
+      ).levels.first
+      cachedLevelZero[settings] = found
+      return found
+    }
+  }
+
+  /// Records the settings that shape the tribes, for provenance.
+  private func recordTribeSettings(_ settings: TribeSettings) {
+    record(QuerySettings.resolution.name, .number(settings.resolution))
+    record("quality", .text(settings.quality.rawValue))
+    record("unweighted", .flag(settings.unweighted))
+    record(
+      QuerySettings.restarts.name,
+      .integer(settings.effectiveRestarts(strongTies: graph.strongTieCount)))
+    record(QuerySettings.seed.name, .unsigned(settings.seed))
   }
 
   /// How many tribe hierarchies the session has found (one per settings asked for).

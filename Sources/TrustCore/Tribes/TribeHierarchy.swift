@@ -62,10 +62,13 @@ package struct TribeHierarchy: Sendable {
   /// graph renumbered breadth first (``LocalGraph``; `local` when given, so
   /// callers that have one do not walk the graph again): neighbours then sit
   /// close in memory, which Leiden's passes over a million people gain from
-  /// more than anything else.
+  /// more than anything else. With `maximumLevels`, the levels stop there
+  /// (1: the tribes alone, which is all a comparison of snapshots needs);
+  /// the levels found are the same as without it.
   package init(
     _ network: TrustNetwork, graph: TrustGraph, settings: TribeSettings = TribeSettings(),
-    localOrderMinimum: Int = 50_000, local: LocalGraph? = nil, progress: ProgressHook? = nil
+    localOrderMinimum: Int = 50_000, local: LocalGraph? = nil, progress: ProgressHook? = nil,
+    maximumLevels: Int = .max
   ) {
     self.settings = settings
     let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
@@ -103,7 +106,7 @@ package struct TribeHierarchy: Sendable {
         strengths: strengths, resolution: resolution, quality: quality)
       personTribe = described.tribeOf
       levels.append(described)
-      if described.tribes.count <= 1 { break }
+      if described.tribes.count <= 1 || levels.count >= maximumLevels { break }
       let tribeOfNode =
         order.map { order in order.map { described.tribeOf[Int($0)] } } ?? described.tribeOf
       current = base.aggregated(by: tribeOfNode, clusterCount: described.tribes.count)

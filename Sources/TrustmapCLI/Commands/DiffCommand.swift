@@ -22,15 +22,21 @@ enum DiffCommand: Command {
   {
     let progress = ProgressReporter(quiet: arguments.isQuiet, phases: 4)
     progress.phase("reading the networks")
-    // Both files are read before either fails, so both files' problems are listed.
+    // Both files are read (at once, each on its own core) before either
+    // fails, so both files' problems are listed.
+    let files = arguments.files
+    let reads = inParallel(files.count) { index in
+      Result { () throws(CommandFailure) in
+        try loadNetwork(files[index], digest: arguments.format.hasProvenance, reading: arguments)
+      }
+    }
     var loaded: [LoadedNetwork] = []
     var problems = ""
-    for file in arguments.files {
-      do throws(CommandFailure) {
-        loaded.append(
-          try loadNetwork(file, digest: arguments.format.hasProvenance, reading: arguments))
-      } catch {
-        if case .input(let text) = error { problems += text }
+    for read in reads {
+      switch read {
+      case .success(let network): loaded.append(network)
+      case .failure(.input(let text)): problems += text
+      case .failure: break
       }
     }
     guard problems.isEmpty, loaded.count == 2 else { throw .input(problems) }
@@ -39,8 +45,11 @@ enum DiffCommand: Command {
     for one in loaded { prepared.append(try applyPrivacy(one.network, arguments)) }
     let networks = prepared.map(\.network)
     progress.phase("building the strong-tie graphs")
-    let old = try makeSession(networks[0], arguments)
-    let new = try makeSession(networks[1], arguments)
+    let sessions = inParallel(2) { index in
+      Result { () throws(CommandFailure) in try makeSession(networks[index], arguments) }
+    }
+    let old = try sessions[0].get()
+    let new = try sessions[1].get()
     progress.phase("comparing")
     let source: CommunitySource
     if let name = arguments.value(of: Options.communityBy) {
