@@ -44,6 +44,12 @@ struct LineLexerTests {
     ("*Vertices x\n", 10, "expected the number of vertices after '*Vertices'"),
     ("*Vertices -1\n", 10, "expected the number of vertices after '*Vertices'"),
     ("*Vertices 99999999999999999999\n", 10, "expected the number of vertices after '*Vertices'"),
+    // Found by the formats fuzz target: a declared count allocated before any vertex was read.
+    (
+      "*Vertices 37777777777777772\n", 10,
+      "'*Vertices 37777777777777772' declares more vertices than trustmap reads from a file of "
+        + "28 bytes (at most 4194304); list the vertices, or give their count"
+    ),
     ("*Vertices 2 3\n", 12, "the two-mode count after '*Vertices 2' must be a whole number from 0 to 2"),
     ("*Vertices 2 1 x\n", 14, "unexpected 'x' after the counts"),
     (

@@ -122,6 +122,16 @@ struct PajekLexer: ~Copyable {
         code: .syntax, message: "expected the number of vertices after '*Vertices'",
         offset: lines.tokenCount >= 2 ? lines.token(1).writtenStart : keyword.end)
     }
+    // Vertices may go unlisted (igraph writes only the count), but each
+    // declared one is a person: a tiny file must not declare billions.
+    let most = max(1 << 22, lines.bytes.count &* 64)
+    guard count <= most else {
+      throw LexFailure(
+        code: .syntax,
+        message: "'*Vertices \(count)' declares more vertices than trustmap reads from a file "
+          + "of \(lines.bytes.count) bytes (at most \(most)); list the vertices, or give their count",
+        offset: lines.token(1).writtenStart)
+    }
     vertexCount = count
     firstModeCount = nil
     if lines.tokenCount >= 3 {
