@@ -85,20 +85,13 @@ package struct MoverTally: Sendable {
   /// The speakers with no mover.
   package var unprompted: Int
 
-  package init(movers: [(person: Int32, moved: Int)], unprompted: Int) {
-    self.movers = movers
-    self.unprompted = unprompted
-  }
-
-  /// The tally of `seen` (the movers, each listed once) counted in
-  /// `counts`; both are left empty and zero for the next round.
+  /// `movers` in any order, ranked here: the most first, then file order.
   ///
   /// - Complexity: O(*k* log *k*) for *k* movers.
-  init(counts: inout [Int32], of seen: inout [Int32], unprompted: Int) {
-    var movers = seen.map { (person: $0, moved: Int(counts[Int($0)])) }
-    for person in seen { counts[Int(person)] = 0 }
-    seen.removeAll(keepingCapacity: true)
-    movers.sort { $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person }
-    self.init(movers: movers, unprompted: unprompted)
+  package init(ranking movers: [(person: Int32, moved: Int)], unprompted: Int) {
+    self.movers = movers.sorted {
+      $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person
+    }
+    self.unprompted = unprompted
   }
 }

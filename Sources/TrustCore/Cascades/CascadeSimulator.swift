@@ -322,7 +322,7 @@ package struct CascadeSimulator {
         next.append(person)
       }
       var round = firstRound
-      var tallies: [MoverTally] = tallying ? [MoverTally(movers: [], unprompted: 0)] : []
+      var tallies: [MoverTally] = tallying ? [MoverTally(ranking: [], unprompted: 0)] : []
       var seen: [Int32] = []
       while true {
         if tallying && round > firstRound {
@@ -332,11 +332,10 @@ package struct CascadeSimulator {
             if !prompted { unprompted += 1 }
             hear(from: Int(speaker), round: round, into: &next, &log, tallying: prompted, &seen)
           }
-          var movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
+          let movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
           for person in seen { state[Int(person)].remaining = 0 }
           seen.removeAll(keepingCapacity: true)
-          movers.sort { $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person }
-          tallies.append(MoverTally(movers: movers, unprompted: unprompted))
+          tallies.append(MoverTally(ranking: movers, unprompted: unprompted))
         } else {
           for speaker in current {
             hear(from: Int(speaker), round: round, into: &next, &log, tallying: false, &seen)
