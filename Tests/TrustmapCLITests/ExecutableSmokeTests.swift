@@ -27,35 +27,15 @@ struct ExecutableSmokeTests {
       return
     }
     let input = try Data(contentsOf: packageRoot.appendingPathComponent("Examples/org.json"))
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["analyse", "-", "--format", "json"]
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(input)
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let object = try JSONSerialization.jsonObject(with: output) as? [String: Any]
+    let analysed = try execute(binary, ["analyse", "-", "--format", "json"], input: input)
+    #expect(analysed.status == 0)
+    let object = try JSONSerialization.jsonObject(with: analysed.output) as? [String: Any]
     let summary = object?["summary"] as? [String: Any]
     #expect(summary?["people"] as? Int == 16)
 
-    let usage = Process()
-    usage.executableURL = binary
-    usage.arguments = ["frobnicate"]
-    usage.standardOutput = Pipe()
-    let usageErrors = Pipe()
-    usage.standardError = usageErrors
-    try usage.run()
-    let text = String(decoding: usageErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    usage.waitUntilExit()
-    #expect(usage.terminationStatus == 64)
+    let usage = try execute(binary, ["frobnicate"])
+    let text = String(decoding: usage.errors, as: UTF8.self)
+    #expect(usage.status == 64)
     #expect(text.hasPrefix("Error: unknown command 'frobnicate'"))
   }
 
