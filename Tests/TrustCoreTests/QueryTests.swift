@@ -22,7 +22,7 @@ struct QueryTests {
     #expect(session.tribeHierarchiesFound == 1)
     let tribes = session.tribes()
     #expect(session.tribeHierarchiesFound == 1)
-    #expect(byTribe.map(\.members) == tribes.levels[0].tribes.map(\.members))
+    #expect(byTribe.map(\.members) == tribes.levels[0].tribes.map { Array($0.members) })
     #expect(byTribe.map(\.id).first == "tribe=T1")
     let upper = try session.communities(.tribes(level: 1))
     #expect(upper.first?.id == "tribe:1=L1.T1")

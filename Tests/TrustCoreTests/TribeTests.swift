@@ -55,8 +55,8 @@ struct TribeTests {
         // Every tribe is connected on the strong-tie graph.
         for tribe in level.tribes {
           let members = Set(tribe.members.map(Int.init))
-          var seen: Set<Int> = [Int(tribe.members[0])]
-          var frontier = [Int(tribe.members[0])]
+          var seen: Set<Int> = [Int(tribe.members.first!)]
+          var frontier = [Int(tribe.members.first!)]
           while let node = frontier.popLast() {
             for next in reference.strong[node] where members.contains(next) && !seen.contains(next) {
               seen.insert(next)
@@ -81,7 +81,7 @@ struct TribeTests {
         }
         // Numbered by size, then by earliest member.
         for (a, b) in zip(level.tribes, level.tribes.dropFirst()) {
-          #expect(a.members.count > b.members.count || (a.members.count == b.members.count && a.members[0] < b.members[0]))
+          #expect(a.members.count > b.members.count || (a.members.count == b.members.count && a.members.first! < b.members.first!))
         }
         // The hierarchy: each level above partitions the one below and merges some.
         for (lower, upper) in zip(tribes.levels, tribes.levels.dropFirst()) {
@@ -89,11 +89,61 @@ struct TribeTests {
           #expect(upper.tribes.flatMap(\.parts).sorted() == Array(0..<lower.tribes.count))
           for tribe in upper.tribes {
             let union = tribe.parts.flatMap { lower.tribes[$0].members }.sorted()
-            #expect(union == tribe.members)
+            #expect(union == Array(tribe.members))
           }
         }
       }
     }
+  }
+
+  /// Each tribe's profile, read from the flat list, is what counting person
+  /// by person gives: members, internal ties, bridges, dominant values, parts.
+  @Test(arguments: 1...3 as ClosedRange<UInt64>)
+  func profilesMatchACountPersonByPerson(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 300, ties: 700, seed: seed))
+    let settings = StrongTieSettings(threshold: 0.3)
+    let graph = try TrustGraph(net, settings: settings)
+    let reference = ReferenceGraph(net, settings: settings)
+    let tribes = TribeHierarchy(net, graph: graph, settings: TribeSettings(seed: seed))
+    #expect(tribes.levels.count >= 2)
+    for level in tribes.levels {
+      let list = level.tribes
+      #expect(list.count == Int(level.tribeOf.max()!) + 1)
+      for (index, tribe) in list.enumerated() {
+        let members = (0..<net.people.count).filter { level.tribeOf[$0] == Int32(index) }
+        #expect(tribe.index == index)
+        #expect(tribe.members.map(Int.init) == members)
+        #expect(list.size(of: index) == members.count)
+        #expect(tribe.id == list.id(of: index))
+        #expect(tribe.id == (level.level == 0 ? "T\(index + 1)" : "L\(level.level).T\(index + 1)"))
+        let inside = Set(members)
+        let internalTies = members.map { reference.strong[$0].intersection(inside).count }.reduce(0, +) / 2
+        #expect(tribe.internalTies == internalTies)
+        let k = members.count
+        #expect(tribe.density == (k >= 2 ? Double(internalTies) / Double(k * (k - 1) / 2) : nil))
+        #expect(tribe.bridges.map(Int.init) == members.filter { !reference.strong[$0].isSubset(of: inside) })
+        var expected: [DominantValue] = []
+        for key in net.attributeKeys {
+          let column = net.people.attributeColumn(key)
+          var counts: [Int32: Int] = [:]
+          for person in members where column.codes[person] >= 0 { counts[column.codes[person], default: 0] += 1 }
+          guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { continue }
+          expected.append(
+            DominantValue(
+              attribute: key, value: column.values[Int(best.key)],
+              share: Double(best.value) / Double(counts.values.reduce(0, +))))
+        }
+        #expect(tribe.dominant == expected)
+        if level.level > 0 {
+          let below = tribes.levels[level.level - 1]
+          let parts = below.tribes.indices.filter { inside.contains(Int(below.tribes[$0].members.first!)) }
+          #expect(tribe.parts == parts)
+        } else {
+          #expect(tribe.parts.isEmpty)
+        }
+      }
+    }
+    #expect(TribeList.empty.isEmpty)
   }
 
   /// Aggregating blocks of clusters on every core gives the graph one core gives.

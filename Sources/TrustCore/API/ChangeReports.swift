@@ -61,8 +61,8 @@ public struct DiffReport: Sendable, Hashable {
         person: new.id(of: Int($0.person)), community: shared[$0.community].id,
         before: $0.before.name, after: $0.after.name)
     }
-    let oldTribes = answer.old.levelZeroTribes()?.tribes ?? []
-    let newTribes = answer.new.levelZeroTribes()?.tribes ?? []
+    let oldTribes = answer.old.levelZeroTribes()?.tribes ?? .empty
+    let newTribes = answer.new.levelZeroTribes()?.tribes ?? .empty
     tribes = TribeDiff(
       split: diff.splits.map {
         TribeDiff.Split(tribe: oldTribes[$0.tribe].id, into: $0.others.map { newTribes[$0].id })

@@ -137,7 +137,9 @@ package final class AnalysisSession: @unchecked Sendable {
     recordTribeSettings(settings)
     if let found = lock.withLock({ cachedTribes[settings] }) { return found }
     // Taken outside the lock: `local` locks too.
-    let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
+    // Without a tie the tribes need no renumbering (TribeHierarchy skips it).
+    let renumbers = graph.personCount >= Self.localTribesMinimum && graph.strongTieCount > 0
+    let local = renumbers ? self.local : nil
     let progress = self.progress
     return lock.withLock {
       if let found = cachedTribes[settings] { return found }
@@ -163,7 +165,9 @@ package final class AnalysisSession: @unchecked Sendable {
     recordTribeSettings(settings)
     let found = lock.withLock { cachedTribes[settings]?.levels.first ?? cachedLevelZero[settings] }
     if let found { return found }
-    let local = graph.personCount >= Self.localTribesMinimum ? self.local : nil
+    // Without a tie the tribes need no renumbering (TribeHierarchy skips it).
+    let renumbers = graph.personCount >= Self.localTribesMinimum && graph.strongTieCount > 0
+    let local = renumbers ? self.local : nil
     let progress = self.progress
     return lock.withLock {
       if let found = cachedTribes[settings]?.levels.first ?? cachedLevelZero[settings] {

@@ -73,7 +73,9 @@ package struct TribeHierarchy: Sendable {
     self.settings = settings
     let restarts = settings.effectiveRestarts(strongTies: graph.strongTieCount)
     self.restarts = restarts
-    let local = graph.personCount >= localOrderMinimum ? local ?? LocalGraph(graph) : nil
+    // Without a tie there is no neighbour to bring close: no renumbering.
+    let renumbers = graph.personCount >= localOrderMinimum && graph.strongTieCount > 0
+    let local = renumbers ? local ?? LocalGraph(graph) : nil
     let order = local?.order
     let base = ClusteringGraph(graph, unweighted: settings.unweighted, local: local)
     let strengths =
@@ -107,6 +109,10 @@ package struct TribeHierarchy: Sendable {
       personTribe = described.tribeOf
       levels.append(described)
       if described.tribes.count <= 1 || levels.count >= maximumLevels { break }
+      // No tie between tribes: the next level's graph would have no edge,
+      // so nothing could merge (each node would stay alone, and the loop
+      // stop there); people without ties no longer pay for that graph.
+      if described.links.isEmpty { break }
       let tribeOfNode =
         order.map { order in order.map { described.tribeOf[Int($0)] } } ?? described.tribeOf
       current = base.aggregated(by: tribeOfNode, clusterCount: described.tribes.count)

@@ -6,7 +6,7 @@ package struct TribeLevel: Sendable, Hashable {
   /// Each person's tribe, as an index into ``tribes``.
   package var tribeOf: [Int32]
   /// The tribes, largest first; equal sizes by their earliest member in file order.
-  package var tribes: [Tribe]
+  package var tribes: TribeList
   /// Newman's modularity of this level at resolution 1, weights = strengths.
   package var modularity: Double
   /// The resolution this level was found at.
@@ -24,25 +24,32 @@ package struct TribeLevel: Sendable, Hashable {
     self.resolution = resolution
     self.quality = quality
     let count = Int((personTribe.max() ?? -1) + 1)
-    // Number by size, then earliest member.
-    var size = [Int](repeating: 0, count: count)
-    var earliest = [Int](repeating: Int.max, count: count)
-    for (person, tribe) in personTribe.enumerated() {
-      size[Int(tribe)] += 1
-      earliest[Int(tribe)] = min(earliest[Int(tribe)], person)
+    // Number by size, then earliest member, without a sort: tribes are
+    // bucketed by size (largest first), and the people walked in file
+    // order meet each tribe first at its earliest member.
+    var size = [Int32](repeating: 0, count: count)
+    for tribe in personTribe { size[Int(tribe)] += 1 }
+    let largest = Int(size.max() ?? 0)
+    var next = [Int32](repeating: 0, count: largest + 1)  // tribes of each size, then positions
+    for tribeSize in size { next[Int(tribeSize)] += 1 }
+    var position: Int32 = 0
+    for tribeSize in stride(from: largest, through: 0, by: -1) {
+      (next[tribeSize], position) = (position, position + next[tribeSize])
     }
-    let order = (0..<count).sorted { (size[$0], earliest[$1]) > (size[$1], earliest[$0]) }
-    var rank = [Int32](repeating: 0, count: count)
-    for (position, tribe) in order.enumerated() {
-      rank[tribe] = Int32(truncatingIfNeeded: position)
+    var rank = [Int32](repeating: -1, count: count)
+    for tribe in personTribe where rank[Int(tribe)] < 0 {
+      rank[Int(tribe)] = next[Int(size[Int(tribe)])]
+      next[Int(size[Int(tribe)])] += 1
     }
-    tribeOf = personTribe.map { rank[Int($0)] }
+    for tribe in 0..<count where rank[tribe] < 0 {  // a label no one has: last
+      rank[tribe] = next[0]
+      next[0] += 1
+    }
+    let tribeOf = personTribe.map { rank[Int($0)] }
+    self.tribeOf = tribeOf
     modularity = strengths.modularity(of: tribeOf, resolution: 1)
 
-    var members = [[Int32]](repeating: [], count: count)
-    for (person, tribe) in tribeOf.enumerated() {
-      members[Int(tribe)].append(Int32(truncatingIfNeeded: person))
-    }
+    let (memberOrder, memberStarts) = groupedByKey(tribeOf, groupCount: count)
     var internalTies = [Int](repeating: 0, count: count)
     var isBridge = [Bool](repeating: false, count: graph.personCount)
     var linkTies: [Int: Int] = [:]
@@ -63,23 +70,22 @@ package struct TribeLevel: Sendable, Hashable {
         }
       }
     }
-    let prefix = level == 0 ? "T" : "L\(level).T"
-    let dominant = dominantValues(network, tribeOf: tribeOf, tribeCount: count)
-    var partsOf = [[Int]](repeating: [], count: count)
+    let (bridgeOrder, bridgeStarts) = groupedByKey(
+      tribeOf, groupCount: count, where: { isBridge[$0] })
+    var partOrder: [Int32] = []
+    var partStarts: [Int32] = []
     if let below {
-      // Each tribe below sits wholly inside one tribe here.
-      for (index, tribe) in below.tribes.enumerated() {
-        if let first = tribe.members.first { partsOf[Int(tribeOf[Int(first)])].append(index) }
+      // Each tribe below sits wholly inside one tribe here: its first member's.
+      let tribeOfPart = (0..<below.tribes.count).map { part in
+        tribeOf[Int(below.tribes.memberOrder[Int(below.tribes.memberStarts[part])])]
       }
+      (partOrder, partStarts) = groupedByKey(tribeOfPart, groupCount: count)
     }
-    tribes = (0..<count).map { tribe in
-      let k = members[tribe].count
-      return Tribe(
-        id: "\(prefix)\(tribe + 1)", members: members[tribe], internalTies: internalTies[tribe],
-        density: k >= 2 ? Double(internalTies[tribe]) / Double(k * (k - 1) / 2) : nil,
-        dominant: dominant[tribe], bridges: members[tribe].filter { isBridge[Int($0)] },
-        parts: partsOf[tribe])
-    }
+    tribes = TribeList(
+      idPrefix: level == 0 ? "T" : "L\(level).T", memberOrder: memberOrder,
+      memberStarts: memberStarts, internalTies: internalTies, bridgeOrder: bridgeOrder,
+      bridgeStarts: bridgeStarts, partOrder: partOrder, partStarts: partStarts,
+      dominant: dominantColumns(network, memberOrder: memberOrder, memberStarts: memberStarts))
     links = linkTies.map { key, ties in
       TribeLink(first: key / count, second: key % count, ties: ties, weight: linkWeight[key] ?? 0)
     }.sorted { ($0.ties, $1.first, $1.second) > ($1.ties, $0.first, $0.second) }
@@ -91,26 +97,8 @@ extension TribeLevel {
   /// id, so tribes can be communities (`--community-by tribe`) or an
   /// attribute (`diversity --by tribe`).
   package func column(key: String) -> AttributeColumn {
-    AttributeColumn(key: key, codes: tribeOf, values: tribes.map(\.id))
+    AttributeColumn(key: key, codes: tribeOf, values: tribes.indices.map(tribes.id(of:)))
   }
-}
-
-/// A tribe: its members and profile.
-package struct Tribe: Sendable, Hashable {
-  /// `T1`, `T2`, … at level 0; `L1.T1`, … above.
-  package var id: String
-  /// The members (person indices), ascending.
-  package var members: [Int32]
-  /// Strong ties with both ends in the tribe.
-  package var internalTies: Int
-  /// Internal strong ties over possible pairs; `nil` for one member.
-  package var density: Double?
-  /// The most common value of each attribute among the members that have it.
-  package var dominant: [DominantValue]
-  /// Members with a strong tie to another tribe of the level.
-  package var bridges: [Int32]
-  /// The tribes of the level below that this tribe joins (indices); empty at level 0.
-  package var parts: [Int]
 }
 
 /// An attribute's most common value in a tribe.
@@ -135,29 +123,25 @@ package struct TribeLink: Sendable, Hashable {
   package var weight: Double
 }
 
-/// For each tribe, each attribute's dominant value.
+/// Each attribute's dominant value in each tribe, whose members are grouped
+/// as ``groupedByKey(_:groupCount:where:)`` leaves them.
 ///
-/// - Complexity: O(*n*) per attribute: people grouped by tribe with a counting sort.
-func dominantValues(_ network: TrustNetwork, tribeOf: [Int32], tribeCount: Int) -> [[DominantValue]]
+/// - Complexity: O(*n*) per attribute.
+func dominantColumns(_ network: TrustNetwork, memberOrder: [Int32], memberStarts: [Int32])
+  -> [TribeList.DominantColumn]
 {
-  var result = [[DominantValue]](repeating: [], count: tribeCount)
-  var order = [Int32](repeating: 0, count: tribeOf.count)
-  var starts = [Int](repeating: 0, count: tribeCount + 1)
-  for tribe in tribeOf { starts[Int(tribe) + 1] += 1 }
-  for tribe in 0..<tribeCount { starts[tribe + 1] += starts[tribe] }
-  var fill = starts
-  for (person, tribe) in tribeOf.enumerated() {
-    order[fill[Int(tribe)]] = Int32(truncatingIfNeeded: person)
-    fill[Int(tribe)] += 1
-  }
-  for key in network.attributeKeys {
+  let tribeCount = memberStarts.count - 1
+  return network.attributeKeys.map { key in
     let column = network.people.attributeColumn(key)
-    var counts = [Int](repeating: 0, count: column.values.count)
+    var dominant = [Int32](repeating: -1, count: tribeCount)
+    var dominantCount = [Int32](repeating: 0, count: tribeCount)
+    var holdersOf = [Int32](repeating: 0, count: tribeCount)
+    var counts = [Int32](repeating: 0, count: column.values.count)
     var touched: [Int32] = []
     for tribe in 0..<tribeCount {
-      var holders = 0
-      for position in starts[tribe]..<starts[tribe + 1] {
-        let code = column.codes[Int(order[position])]
+      var holders: Int32 = 0
+      for position in Int(memberStarts[tribe])..<Int(memberStarts[tribe + 1]) {
+        let code = column.codes[Int(memberOrder[position])]
         guard code >= 0 else { continue }
         if counts[Int(code)] == 0 { touched.append(code) }
         counts[Int(code)] += 1
@@ -171,13 +155,14 @@ func dominantValues(_ network: TrustNetwork, tribeOf: [Int32], tribeCount: Int) 
       {
         best = code
       }
-      result[tribe].append(
-        DominantValue(
-          attribute: key, value: column.values[Int(best)],
-          share: Double(counts[Int(best)]) / Double(holders)))
+      dominant[tribe] = best
+      dominantCount[tribe] = counts[Int(best)]
+      holdersOf[tribe] = holders
       for code in touched { counts[Int(code)] = 0 }
       touched.removeAll(keepingCapacity: true)
     }
+    return TribeList.DominantColumn(
+      attribute: key, values: column.values, code: dominant, count: dominantCount,
+      holders: holdersOf)
   }
-  return result
 }
