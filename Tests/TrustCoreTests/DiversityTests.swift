@@ -121,6 +121,36 @@ struct DiversityTests {
     }
   }
 
+  /// `analyse`'s figures, found without the rows, are the full analysis's.
+  @Test(arguments: 1...4 as ClosedRange<UInt64>)
+  func theOverviewIsTheAnalysisFigures(seed: UInt64) throws {
+    let net = try network(randomNetworkJSON(people: 60, ties: 150, seed: seed))
+    for settings in settingVariants.prefix(6) {
+      let graph = try TrustGraph(net, settings: settings)
+      let columns = ["team", "site"].map { net.people.attributeColumn($0) }
+      let full = DiversityAnalysis.analyses(graph, columns: columns).map(DiversityOverview.init)
+      #expect(DiversityAnalysis.overviews(graph, columns: columns) == full)
+    }
+  }
+
+  /// Rows keep a missing figure as nil, and rows equal by their figures.
+  @Test func rowsWithoutAFigureAreEqual() {
+    let row = PersonDiversity(
+      person: 3, volume: 2, blau: nil, iqv: nil, entropyBits: nil, distinct: 0, eiIndex: nil,
+      missing: 2)
+    let same = PersonDiversity(
+      person: 3, volume: 2, blau: nil, iqv: nil, entropyBits: nil, distinct: 0, eiIndex: nil,
+      missing: 2)
+    #expect(row == same && row.hashValue == same.hashValue)
+    #expect(row.blau == nil && row.iqv == nil && row.entropyBits == nil && row.eiIndex == nil)
+    let other = PersonDiversity(
+      person: 3, volume: 2, blau: 0, iqv: nil, entropyBits: 0, distinct: 1, eiIndex: -1,
+      missing: 1)
+    #expect(row != other)
+    #expect(other.blau == 0 && other.eiIndex == -1 && other.missing == 1 && other.person == 3)
+    #expect(MemoryLayout<PersonDiversity>.stride == 48)
+  }
+
   @Test func spearmanWithTies() {
     // Ranks of x: 1, 2.5, 2.5, 4; of y: 1, 2, 3, 4.
     let r = spearmanCorrelation([1, 2, 2, 3], [10, 20, 30, 40])
@@ -156,6 +186,31 @@ struct DiversityTests {
     #expect(d.yield[1].meanBlau == 0.25)
     #expect(d.yield[2].meanBlau == 0.32)
     #expect(d.yield[3].meanBlau == nil)
+  }
+
+  @Test func theOverviewCountsTheNarrow() throws {
+    // h (red) trusts r0…r3 (red): volume 4, Blau 0. r0 and r1 also trust b0
+    // and b1 (blue), who trust each other. Volumes h 4, r0 r1 b0 b1 2, r2 r3 1:
+    // the nearest-rank p75 of [1, 1, 2, 2, 2, 2, 4] is 2. Blaus h r2 r3 0, the
+    // rest 0.5: the median is 0.5. Only h has volume ≥ 2 and Blau < 0.5.
+    let net = try network(
+      """
+      {"trustmap": 1, "people": [{"id": "h", "attributes": {"team": "red"}},
+        {"id": "r0", "attributes": {"team": "red"}}, {"id": "r1", "attributes": {"team": "red"}},
+        {"id": "r2", "attributes": {"team": "red"}}, {"id": "r3", "attributes": {"team": "red"}},
+        {"id": "b0", "attributes": {"team": "blue"}}, {"id": "b1", "attributes": {"team": "blue"}}],
+       "ties": [{"from": "h", "to": "r0"}, {"from": "h", "to": "r1"}, {"from": "h", "to": "r2"},
+        {"from": "h", "to": "r3"}, {"from": "r0", "to": "b0"}, {"from": "r1", "to": "b1"},
+        {"from": "b0", "to": "b1"}]}
+      """)
+    let graph = try TrustGraph(net)
+    let column = net.people.attributeColumn("team")
+    let d = DiversityAnalysis(graph, column: column)
+    #expect(d.narrowVolumeThreshold == 2 && d.medianBlau == 0.5)
+    #expect(d.narrow == [0])
+    let overview = DiversityAnalysis.overview(graph, column: column)
+    #expect(overview.narrowCount == 1)
+    #expect(overview == DiversityOverview(d))
   }
 
   @Test func permutationTestsAreSeededAndBounded() throws {

@@ -15,51 +15,37 @@ extension DiversityAnalysis {
     package var meanBlau: Double?
   }
 
-  /// The narrow people among `people` (many contacts, all alike: volume at
-  /// or above the nearest-rank 75th percentile over people with volume ≥ 1,
-  /// and Blau below the median Blau), with that volume threshold and median;
-  /// nobody, and no threshold, when no one has a contact or a Blau.
+  /// The mean Blau in each volume band (1, 2–3, 4–7, 8–15, 16 and more):
+  /// does more mean broader here?
   ///
   /// ```swift
-  /// let (narrow, threshold, median) = DiversityAnalysis.narrowPeople(rows)
+  /// for band in DiversityAnalysis.yieldTable(columns) { print(band.label, band.meanBlau ?? "n/a") }
   /// ```
   ///
-  /// - Complexity: O(*n* log *n*), for the sorts.
-  static func narrowPeople(_ people: [PersonDiversity]) -> ([Int32], Int?, Double?) {
-    let volumes = people.map(\.volume).filter { $0 >= 1 }.sorted()
-    let blaus = people.compactMap(\.blau).sorted()
-    guard !volumes.isEmpty, !blaus.isEmpty else { return ([], nil, nil) }
-    let rank = (3 * volumes.count + 3) / 4  // ceil(0.75 n), counted from 1
-    let threshold = volumes[rank - 1]
-    let m = blaus.count
-    let median = m % 2 == 1 ? blaus[m / 2] : (blaus[m / 2 - 1] + blaus[m / 2]) / 2
-    let narrow = people.filter { row in
-      row.volume >= threshold && (row.blau.map { $0 < median } ?? false)
-    }.map { Int32(truncatingIfNeeded: $0.person) }
-    return (narrow, threshold, median)
-  }
-
-  /// The mean Blau of `people` in each volume band (1, 2–3, 4–7, 8–15, 16
-  /// and more): does more mean broader here?
-  ///
-  /// ```swift
-  /// for band in DiversityAnalysis.yieldTable(rows) { print(band.label, band.meanBlau ?? "n/a") }
-  /// ```
-  ///
-  /// - Complexity: O(*n*) per band.
-  static func yieldTable(_ people: [PersonDiversity]) -> [YieldBand] {
+  /// - Complexity: O(*n*).
+  static func yieldTable(_ columns: VolumeAndBlau) -> [YieldBand] {
     let bands: [(String, Int, Int?)] = [
       ("1", 1, 1), ("2-3", 2, 3), ("4-7", 4, 7), ("8-15", 8, 15), ("16+", 16, nil),
     ]
-    return bands.map { label, low, high in
-      let inBand = people.filter { row in
-        row.volume >= low && (high.map { row.volume <= $0 } ?? true)
+    var people = [Int](repeating: 0, count: bands.count)
+    var withBlau = [Int](repeating: 0, count: bands.count)
+    var sum = [Double](repeating: 0, count: bands.count)
+    for person in 0..<columns.count {
+      let volume = Int(columns.volume[person])
+      guard volume >= 1 else { continue }
+      let band = volume >= 16 ? 4 : volume >= 8 ? 3 : volume >= 4 ? 2 : volume >= 2 ? 1 : 0
+      people[band] += 1
+      let blau = columns.blau[person]
+      if !blau.isNaN {
+        withBlau[band] += 1
+        sum[band] += blau
       }
-      let blaus = inBand.compactMap(\.blau)
-      return YieldBand(
-        label: label, minimumVolume: low, maximumVolume: high, people: inBand.count,
-        withBlau: blaus.count,
-        meanBlau: blaus.isEmpty ? nil : blaus.reduce(0, +) / Double(blaus.count))
+    }
+    return bands.enumerated().map { band, bounds in
+      YieldBand(
+        label: bounds.0, minimumVolume: bounds.1, maximumVolume: bounds.2, people: people[band],
+        withBlau: withBlau[band],
+        meanBlau: withBlau[band] > 0 ? sum[band] / Double(withBlau[band]) : nil)
     }
   }
 }

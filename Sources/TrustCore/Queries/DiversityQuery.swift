@@ -32,23 +32,42 @@ package struct DiversityQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown attribute or tribe level,
   ///   or negative `permutations`.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> [DiversityAnalysis] {
-    session.record("attributes", .list(attributes))
-    session.record(QuerySettings.permutations.name, .integer(permutations))
-    if permutations > 0 { session.record(QuerySettings.seed.name, .unsigned(seed)) }
+    let columns = try recordedColumns(in: session)
     let shuffles = try QuerySettings.permutations.validated(permutations)
-    let network = session.network
-    var columns: [AttributeColumn] = []
-    if attributes.isEmpty {
-      columns = network.attributeKeys.map { network.people.attributeColumn($0) }
-    } else {
-      var seen = Set<String>()
-      for name in attributes where seen.insert(name).inserted {
-        columns.append(try session.attributeColumn(name))
-      }
-    }
     if shuffles == 0 { return DiversityAnalysis.analyses(session.graph, columns: columns) }
     return columns.map {
       DiversityAnalysis(session.graph, column: $0, permutations: shuffles, seed: seed)
     }
+  }
+
+  /// The network's figures alone, as `analyse` lists them, from each
+  /// person's volume and Blau without the rows per person
+  /// (``DiversityAnalysis/overview(_:column:)``); the permutations, which
+  /// the figures do not show, are not run.
+  ///
+  /// - Throws: as ``run(in:)`` does.
+  package func overviews(in session: AnalysisSession) throws(TrustQueryError)
+    -> [DiversityOverview]
+  {
+    DiversityAnalysis.overviews(session.graph, columns: try recordedColumns(in: session))
+  }
+
+  /// The attributes' columns, with the settings recorded in the session.
+  private func recordedColumns(in session: AnalysisSession) throws(TrustQueryError)
+    -> [AttributeColumn]
+  {
+    session.record("attributes", .list(attributes))
+    session.record(QuerySettings.permutations.name, .integer(permutations))
+    if permutations > 0 { session.record(QuerySettings.seed.name, .unsigned(seed)) }
+    let network = session.network
+    guard !attributes.isEmpty else {
+      return network.attributeKeys.map { network.people.attributeColumn($0) }
+    }
+    var columns: [AttributeColumn] = []
+    var seen = Set<String>()
+    for name in attributes where seen.insert(name).inserted {
+      columns.append(try session.attributeColumn(name))
+    }
+    return columns
   }
 }

@@ -8,10 +8,9 @@ struct DiversitySection: AnalyseSection {
   init(_ context: AnalyseContext) throws(CommandFailure) {
     context.progress.phase("diversity")
     let session = context.session
-    let analyses = try context.ask { () throws(TrustQueryError) in
-      try DiversityQuery().run(in: session)
+    overviews = try context.ask { () throws(TrustQueryError) in
+      try DiversityQuery().overviews(in: session)
     }
-    overviews = analyses.map(DiversityOverview.init)
   }
 
   func text() -> TextReport {
