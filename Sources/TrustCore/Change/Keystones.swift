@@ -26,7 +26,18 @@ package struct Keystones: Sendable {
   /// own strong-tie graph, in file order.
   package var communities: [[Int32]]
 
-  package init(_ graph: TrustGraph, local: LocalGraph, communities: [IndexedCommunity]) {
+  /// `local` is made only when there is a tie: without one, nobody can cut
+  /// anyone off, and millions of people without ties skip the renumbering.
+  package init(
+    _ graph: TrustGraph, local makeLocal: @autoclosure () -> LocalGraph,
+    communities: [IndexedCommunity]
+  ) {
+    self.communities = Self.communityKeystones(graph, communities: communities)
+    guard graph.strongTieCount > 0 else {
+      people = []
+      return
+    }
+    let local = makeLocal()
     let points = ArticulationPoints(offsets: local.offsets, targets: local.targets)
     var people: [Keystone] = []
     for node in 0..<local.personCount where points.isArticulation(node) {
@@ -36,7 +47,6 @@ package struct Keystones: Sendable {
     }
     people.sort { ($0.cutOff, $1.person) > ($1.cutOff, $0.person) }
     self.people = people
-    self.communities = Self.communityKeystones(graph, communities: communities)
   }
 
   /// Each community's members that are articulation points of the graph its
