@@ -12,8 +12,10 @@ import TrustCore
 /// (``hook``, for TrustCore's loops): shown only when standard error is a
 /// terminal, `--quiet` is not given, and the work has run over a second, on
 /// one line (``ProgressLine``) at most four times a second; with
-/// `TRUSTMAP_TIMINGS=1`, each phase's time is printed at the end instead
-/// (for benchmarks). Nothing otherwise, so pipelines stay clean.
+/// `TRUSTMAP_TIMINGS=1`, each phase's time, and the process's peak resident
+/// memory when it ended, are printed at the end instead (for benchmarks: the
+/// phase whose peak jumps is the one holding the memory). Nothing otherwise,
+/// so pipelines stay clean.
 ///
 /// ```swift
 /// let progress = ProgressReporter(quiet: false, phases: 4)
@@ -25,7 +27,7 @@ final class ProgressReporter {
   private let start = ContinuousClock.now
   private var phaseStart = ContinuousClock.now
   private var current: String?
-  private var timings: [(String, Duration)] = []
+  private var timings: [(String, Duration, peakMegabytes: Int)] = []
   private let line: ProgressLine?
   private let timed: Bool
   let totalPhases: Int
@@ -51,7 +53,7 @@ final class ProgressReporter {
 
   private func finishPhase() {
     guard let current else { return }
-    timings.append((current, ContinuousClock.now - phaseStart))
+    timings.append((current, ContinuousClock.now - phaseStart, timed ? peakResidentMegabytes() : 0))
     done += 1
     self.current = nil
   }
@@ -62,11 +64,23 @@ final class ProgressReporter {
     line?.clear()
     guard timed else { return "" }
     var text = ""
-    for (name, duration) in timings {
-      text += "trustmap: timing: \(name): \(formatSeconds(duration))\n"
+    for (name, duration, peak) in timings {
+      text += "trustmap: timing: \(name): \(formatSeconds(duration)) (peak \(peak) MB)\n"
     }
     text += "trustmap: timing: total: \(formatSeconds(ContinuousClock.now - start))\n"
     return text
+  }
+
+  /// The most memory the process has held resident so far, in MB.
+  private func peakResidentMegabytes() -> Int {
+    var usage = rusage()
+    #if canImport(Darwin)
+      guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+      return Int(usage.ru_maxrss) >> 20  // bytes on macOS
+    #else
+      guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+      return Int(usage.ru_maxrss) >> 10  // kilobytes on Linux
+    #endif
   }
 
   private func formatSeconds(_ duration: Duration) -> String {
