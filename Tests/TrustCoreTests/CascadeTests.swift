@@ -133,6 +133,57 @@ struct CascadeTests {
     }
   }
 
+  /// A run whose rounds are heard in parts (a range of people per worker)
+  /// gives the rounds, the round of each person and the movers' tallies of
+  /// one part, and the reference's rounds, for any number of parts.
+  @Test(arguments: 1...4)
+  func roundsHeardInPartsAreTheSame(seed: Int) throws {
+    var random = SeededGenerator(seed: UInt64(seed) &* 7)
+    let people = 400
+    let choices = ["0", "0.25", "0.5", "0.2", "0.1", "0.3333333333333333"]
+    let thresholds = (0..<people).map { _ in choices[Int.random(in: 0..<choices.count, using: &random)] }
+    let network = try randomGraphNetwork(
+      people: people, mean: 6, seed: UInt64(seed) &* 13, thresholds: thresholds)
+    let graph = try TrustGraph(network, settings: StrongTieSettings())
+    let phi = network.people.attributeColumn("phi")
+    let values = phi.codes.map { Double(phi.values[Int($0)])! }
+    let starters = (0..<3).map { _ in Int32(Int.random(in: 0..<people, using: &random)) }
+    var one = CascadeSimulator(graph, thresholds: values, weighted: false, parts: 1)
+    let expected = one.run(from: starters, tallyingMovers: true)
+    #expect(expected.round == referenceCascade(graph, thresholds: values, weighted: false, starters: starters.map(Int.init)).map(Int32.init))
+    #expect(expected.rounds.count > 2)
+    for partCount in [2, 3, 5] {
+      var split = CascadeSimulator(graph, thresholds: values, weighted: false, parts: partCount)
+      split.partMinimumContacts = 0
+      for _ in 0..<2 {  // the state is left silent: a second run is the same
+        let run = split.run(from: starters, tallyingMovers: true)
+        #expect(run.round == expected.round, "\(partCount) parts")
+        #expect(run.rounds == expected.rounds)
+        #expect(run.tallies.count == expected.tallies.count)
+        for (a, b) in zip(run.tallies, expected.tallies) {
+          #expect(a.movers.map(\.person) == b.movers.map(\.person))
+          #expect(a.movers.map(\.moved) == b.movers.map(\.moved))
+          #expect(a.unprompted == b.unprompted)
+        }
+        #expect(split.run(from: starters).rounds == expected.rounds)
+      }
+    }
+    // The parts cut the degree sum about evenly, in ascending ranges.
+    let boundaries = CascadeSimulator.partBoundaries(graph, parts: 3)
+    #expect(boundaries.first == 0 && boundaries.last == people && boundaries == boundaries.sorted())
+    #expect(boundaries.count == 4)
+  }
+
+  /// Movers are ranked by count, then file order, whatever order they come in.
+  @Test func moversAreRankedByCountThenFileOrder() {
+    let tally = MoverTally(
+      ranking: [(person: 9, moved: 1), (person: 2, moved: 3), (person: 5, moved: 3), (person: 0, moved: 1), (person: 7, moved: 40000)],
+      unprompted: 2)
+    #expect(tally.movers.map(\.person) == [7, 2, 5, 0, 9])
+    #expect(tally.movers.map(\.moved) == [40000, 3, 3, 1, 1])
+    #expect(tally.unprompted == 2)
+  }
+
   /// The count a person needs is the least k whose share k / d, computed as
   /// a double, reaches the threshold: brute force over degrees and
   /// thresholds, k / d values and their neighbours among them.

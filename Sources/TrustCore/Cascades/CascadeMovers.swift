@@ -89,9 +89,28 @@ package struct MoverTally: Sendable {
   ///
   /// - Complexity: O(*k* log *k*) for *k* movers.
   package init(ranking movers: [(person: Int32, moved: Int)], unprompted: Int) {
-    self.movers = movers.sorted {
-      $0.moved != $1.moved ? $0.moved > $1.moved : $0.person < $1.person
-    }
+    self.movers = []
     self.unprompted = unprompted
+    rank(movers)
+  }
+
+  /// Sets ``movers`` to `movers` (in any order) ranked: the most first, then
+  /// file order.
+  ///
+  /// Each mover is packed into one integer key (the count's complement
+  /// above the person) and the keys sorted as integers: a million movers
+  /// ranked by a comparison of pairs took a tenth of a second.
+  mutating func rank(_ movers: [(person: Int32, moved: Int)]) {
+    var keys = movers.map { mover -> UInt64 in
+      let moved = UInt64(min(mover.moved, Int(UInt32.max)))
+      return (UInt64(UInt32.max) - moved) << 32 | UInt64(UInt32(bitPattern: mover.person))
+    }
+    keys.sort()
+    self.movers = keys.map { key in
+      (
+        person: Int32(bitPattern: UInt32(truncatingIfNeeded: key)),
+        moved: Int(UInt64(UInt32.max) - key >> 32)
+      )
+    }
   }
 }

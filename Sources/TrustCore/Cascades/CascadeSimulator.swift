@@ -59,6 +59,13 @@ package struct CascadeSimulator {
   /// it numbers its rounds after this one, so every kept speaker counts as
   /// having spoken before the trial's.
   private var keptLastRound: Int32 = -1
+  /// People split into one contiguous range per worker, of about equal
+  /// degree sums: in a large round of a run from silence, each worker takes
+  /// the contacts in its own range (``Spreading``).
+  private let parts: [Int]
+  /// Rounds with fewer contacts than this are heard on one thread (tests
+  /// set 0 to take every round in parts).
+  package var partMinimumContacts = 1 << 15
 
   /// One person's state.
   private struct Entry {
@@ -93,7 +100,11 @@ package struct CascadeSimulator {
     package var spoke: Int { rounds.reduce(0) { $0 + $1.count } }
   }
 
-  package init(_ graph: TrustGraph, thresholds: [Double], weighted: Bool) {
+  /// `parts`: how many ranges of people a large round's contacts are split
+  /// into, one per worker (the threads allowed, by default).
+  package init(
+    _ graph: TrustGraph, thresholds: [Double], weighted: Bool, parts partCount: Int = workerCount
+  ) {
     self.graph = graph
     self.thresholds = thresholds
     self.weighted = weighted
@@ -116,6 +127,23 @@ package struct CascadeSimulator {
     }
     heardWeight = weighted ? [Double](repeating: 0, count: count) : []
     stamps = [UInt32](repeating: 0, count: count)
+    parts = Self.partBoundaries(graph, parts: partCount)
+  }
+
+  /// `parts + 1` ascending people from 0 to everyone, cutting the degree sum
+  /// into about equal parts.
+  static func partBoundaries(_ graph: TrustGraph, parts: Int) -> [Int] {
+    let count = graph.personCount
+    let total = graph.offsets[count]
+    var boundaries = [0]
+    var person = 0
+    for part in 1..<max(1, parts) {
+      let wanted = total / parts * part
+      while person < count && graph.offsets[person] < wanted { person += 1 }
+      boundaries.append(max(person, boundaries[part - 1]))
+    }
+    boundaries.append(count)
+    return boundaries
   }
 
   /// The least k with `Double(k) / Double(degree) >= threshold`, the very
@@ -228,6 +256,7 @@ package struct CascadeSimulator {
   ) -> (rounds: [[Int32]], tallies: [MoverTally]) {
     // The arrays are taken out of `self` for the loop, so each is uniquely
     // held and written through its pointer with no copy-on-write check.
+    let parts = self.parts
     var state = self.state
     var heardWeight = self.heardWeight
     var stamps = self.stamps
@@ -242,7 +271,13 @@ package struct CascadeSimulator {
       self.stamps = stamps
       self.log = log
     }
-    let context = (epoch: epoch, weighted: weighted, logging: logging)
+    // Contacts taken in parts only without a log (one per trial) and
+    // unweighted (a weighted share near the threshold reads other people's
+    // entries, which another part may be writing).
+    let context = (
+      epoch: epoch, weighted: weighted, logging: logging,
+      parts: logging || weighted ? [0, state.count] : parts, partMinimum: partMinimumContacts
+    )
     return state.withUnsafeMutableBufferPointer { state in
       heardWeight.withUnsafeMutableBufferPointer { heardWeight in
         stamps.withUnsafeMutableBufferPointer { stamps in
@@ -252,7 +287,8 @@ package struct CascadeSimulator {
                 let spreading = Spreading(
                   state: state, heardWeight: heardWeight, stamps: stamps,
                   thresholds: thresholds, totalWeight: totalWeight, adjacency: adjacency,
-                  weighted: context.weighted, logging: context.logging, epoch: context.epoch)
+                  weighted: context.weighted, logging: context.logging, epoch: context.epoch,
+                  parts: context.parts, partMinimumContacts: context.partMinimum)
                 return spreading.run(
                   starters: starters, instigators: withInstigators ? instigators : [],
                   firstRound: firstRound, tallying: tallying, log: &log)
@@ -302,6 +338,15 @@ package struct CascadeSimulator {
     let weighted: Bool
     let logging: Bool
     let epoch: UInt32
+    /// Contiguous ranges of people (``CascadeSimulator/partBoundaries(_:parts:)``);
+    /// `[0, n]`: one part.
+    let parts: [Int]
+
+    /// A round reads every speaker's row once per part, and each part
+    /// touches only its own contacts' entries: the random reads, most of the
+    /// time, are split, and no entry is written by two threads. Below this
+    /// many contacts a round is not worth the threads.
+    let partMinimumContacts: Int
 
     func run(
       starters: [Int32], instigators: [Int32], firstRound: Int32, tallying: Bool,
@@ -324,32 +369,88 @@ package struct CascadeSimulator {
       var round = firstRound
       var tallies: [MoverTally] = tallying ? [MoverTally(ranking: [], unprompted: 0)] : []
       var seen: [Int32] = []
+      let everyone = 0..<state.count
       while true {
-        if tallying && round > firstRound {
-          var unprompted = 0
-          for speaker in current {
-            let prompted = thresholds[Int(speaker)] > 0
-            if !prompted { unprompted += 1 }
-            hear(from: Int(speaker), round: round, into: &next, &log, tallying: prompted, &seen)
-          }
-          let movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
-          for person in seen { state[Int(person)].remaining = 0 }
-          seen.removeAll(keepingCapacity: true)
-          tallies.append(MoverTally(ranking: movers, unprompted: unprompted))
+        let tallyRound = tallying && round > firstRound
+        if tallyRound {
+          tallies.append(
+            MoverTally(
+              ranking: [], unprompted: current.count { thresholds[Int($0)] <= 0 }))
+        }
+        if parts.count > 2 && contacts(of: current) >= partMinimumContacts {
+          let (heard, movers) = hearInParts(current, round: round, tallying: tallyRound)
+          if tallyRound { tallies[tallies.count - 1].rank(movers) }
+          // The parts have spoken their own; the instigators, queued before
+          // the first round, join them.
+          for person in next { speak(Int(person), round: round + 1) }
+          next = next.isEmpty ? heard : (heard + next).sorted()
+          guard !next.isEmpty else { break }
+          round += 1
         } else {
           for speaker in current {
-            hear(from: Int(speaker), round: round, into: &next, &log, tallying: false, &seen)
+            let prompted = tallyRound && thresholds[Int(speaker)] > 0
+            hear(
+              from: Int(speaker), round: round, into: &next, &log, tallying: prompted, &seen,
+              owned: everyone)
           }
+          if tallyRound {
+            let movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
+            for person in seen { state[Int(person)].remaining = 0 }
+            seen.removeAll(keepingCapacity: true)
+            tallies[tallies.count - 1].rank(movers)
+          }
+          guard !next.isEmpty else { break }
+          round += 1
+          next.sort()
+          for person in next { speak(Int(person), round: round) }
         }
-        guard !next.isEmpty else { break }
-        round += 1
-        next.sort()
-        for person in next { speak(Int(person), round: round) }
         rounds.append(next)
         current = next
         next = []
       }
       return (rounds, tallies)
+    }
+
+    /// How many contacts `speakers` have in all.
+    private func contacts(of speakers: [Int32]) -> Int {
+      var total = 0
+      for speaker in speakers { total += adjacency.degree(of: Int(speaker)) }
+      return total
+    }
+
+    /// One round's hearing, a part per worker (no log, unweighted): who
+    /// speaks next (sorted, and already marked as speaking in `round + 1`)
+    /// and, when tallying, who moved this round's speakers. The parts are
+    /// contiguous, so their sorted lists joined in order are sorted.
+    private func hearInParts(_ speakers: [Int32], round: Int32, tallying: Bool)
+      -> (next: [Int32], movers: [(person: Int32, moved: Int)])
+    {
+      let partCount = parts.count - 1
+      let nexts = HugePageBuffer<[Int32]>(repeating: [], count: partCount)
+      let moved = HugePageBuffer<[(person: Int32, moved: Int)]>(repeating: [], count: partCount)
+      let shared = UnsafeSendable((self, speakers))
+      forEachPartInParallel(boundaries: parts) { part, owned in
+        let (spreading, speakers) = shared.value
+        var next: [Int32] = []
+        var seen: [Int32] = []
+        var noLog: [Change] = []
+        for speaker in speakers {
+          let prompted = tallying && spreading.thresholds[Int(speaker)] > 0
+          spreading.hear(
+            from: Int(speaker), round: round, into: &next, &noLog, tallying: prompted, &seen,
+            owned: owned)
+        }
+        if tallying {
+          moved.pointer[part] = seen.map {
+            (person: $0, moved: Int(spreading.state[Int($0)].remaining))
+          }
+          for person in seen { spreading.state[Int(person)].remaining = 0 }
+        }
+        next.sort()
+        for person in next { spreading.speak(Int(person), round: round + 1) }
+        nexts.pointer[part] = next
+      }
+      return (Array(nexts.array.joined()), tallying ? Array(moved.array.joined()) : [])
     }
 
     /// Marks `person` as having spoken in `round`; their count is free from
@@ -367,10 +468,11 @@ package struct CascadeSimulator {
     @inline(__always)
     private func hear(
       from speaker: Int, round: Int32, into next: inout [Int32], _ log: inout [Change],
-      tallying: Bool, _ seen: inout [Int32]
+      tallying: Bool, _ seen: inout [Int32], owned: Range<Int>
     ) {
       for slot in adjacency.row(of: speaker) {
         let other = adjacency.target(at: slot)
+        guard owned.contains(other) else { continue }
         var entry = state[other]
         if entry.round >= 0 {
           guard tallying && entry.round < round else { continue }
