@@ -247,6 +247,35 @@ struct BadInputTests {
       ])
   }
 
+  /// Members are looked up in batches of 256: across batch ends, with people
+  /// listed after the community, a repeat and an unknown id, every member
+  /// keeps its place and order.
+  @Test func manyMembersAcrossLookUpBatches() throws {
+    var order = Array(0..<600)
+    var random = SeededRandom(seed: 5)
+    for index in stride(from: order.count - 1, to: 0, by: -1) {
+      order.swapAt(index, Int(random.next() % UInt64(index + 1)))
+    }
+    func json(unknownAt: Int?) -> String {
+      var members = order.map { "\"p\($0)\"" }
+      members.insert("\"p\(order[10])\"", at: 300)  // a repeat, on line 302
+      if let unknownAt { members.insert("\"ghost\"", at: unknownAt) }
+      // The people come after the communities: those ids are settled at the end.
+      return "{\"trustmap\": 1, \"communities\": [{\"id\": \"c\", \"members\": [\n"
+        + members.joined(separator: ",\n") + "]}],\n\"people\": ["
+        + (0..<600).map { "{\"id\": \"p\($0)\"}" }.joined(separator: ", ") + "]}"
+    }
+    let net = try network(json(unknownAt: nil))
+    #expect(net.indexedCommunities[0].members.map(Int.init) == Array(0..<600))
+    #expect(net.warnings.map { $0.formatted(source: "f") } == [
+      "f:302:1: warning: communities[0].members: 'p\(order[10])' is listed more than once; counted once"
+    ])
+    let error = try #require(loadError(json(unknownAt: 513)))
+    #expect(error.diagnostics.filter { $0.severity == .error }.map { $0.formatted(source: "f") } == [
+      "f:515:1: error: communities[0].members: member unknown person 'ghost'"
+    ])
+  }
+
   @Test func strengthsOutOfRange() {
     func tie(_ strength: String) -> String {
       #"{"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}], "ties": [{"from": "a", "to": "b", "strength": \#(strength)}]}"#

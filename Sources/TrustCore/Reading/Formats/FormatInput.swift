@@ -67,6 +67,7 @@ extension NetworkAssembler {
   ///
   /// - Complexity: O(1) amortised.
   mutating func addMember(person: Int, at place: SourcePlace) {
+    resolveStagedMembers()  // members given by id before it come first
     openCommunity.members.append(Int32(truncatingIfNeeded: person))
     openCommunity.places.append(place)
   }
