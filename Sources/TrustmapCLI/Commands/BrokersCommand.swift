@@ -50,8 +50,9 @@ struct BrokersReportText: Report {
         + "pairs of strong-tie contacts)")
     var table = Table(columns: [.text("role"), .text("top brokers (open pairs, z)")])
     for (role, name) in BrokerageRoles.roles.enumerated() {
-      let top = (0..<people.count).filter { roles.counts[$0][role] > 0 }
-        .sorted { roles.counts[$0][role] > roles.counts[$1][role] }.prefix(5)
+      let top = topRanked(5, of: people.count) { person in
+        roles.counts[person][role] > 0 ? Double(roles.counts[person][role]) : nil
+      }
       let listed = top.map { person in
         let z = roles.z[person][role].map { ", z \(formatNumber($0, decimals: 2))" } ?? ""
         return "\(people.name(of: person)) (\(roles.counts[person][role])\(z))"
@@ -60,15 +61,17 @@ struct BrokersReportText: Report {
     }
     report.table(table)
     let holes = answer.holes
-    let ranked = (0..<people.count).filter { holes.constraint[$0] != nil }
     report.blank()
     report.line("Most constrained: their contacts all know each other")
-    report.table(
-      holesTable(ranked.sorted { (holes.constraint[$0] ?? 0) > (holes.constraint[$1] ?? 0) }))
+    report.table(holesTable(topRanked(10, of: people.count) { holes.constraint[$0] }))
     report.blank()
     report.line("Spanning the most holes: the largest effective size")
+    // Everyone with a constraint, as above: an effective size without one is not ranked.
     report.table(
-      holesTable(ranked.sorted { (holes.effectiveSize[$0] ?? 0) > (holes.effectiveSize[$1] ?? 0) }))
+      holesTable(
+        topRanked(10, of: people.count) { person in
+          holes.constraint[person] == nil ? nil : (holes.effectiveSize[person] ?? 0)
+        }))
     return report
   }
 
@@ -76,7 +79,7 @@ struct BrokersReportText: Report {
     var table = Table(columns: [
       .text("person"), .number("constraint"), .number("effective size"), .number("efficiency"),
     ])
-    for person in order.prefix(10) {
+    for person in order {
       table.row([
         .text(network.people.id(of: person)),
         .number(answer.holes.constraint[person], .decimals(3)),
