@@ -267,13 +267,15 @@ struct BadInputTests {
     }
     let net = try network(json(unknownAt: nil))
     #expect(net.indexedCommunities[0].members.map(Int.init) == Array(0..<600))
-    #expect(net.warnings.map { $0.formatted(source: "f") } == [
-      "f:302:1: warning: communities[0].members: 'p\(order[10])' is listed more than once; counted once"
-    ])
+    #expect(
+      net.warnings.map { $0.formatted(source: "f") } == [
+        "f:302:1: warning: communities[0].members: 'p\(order[10])' is listed more than once; counted once"
+      ])
     let error = try #require(loadError(json(unknownAt: 513)))
-    #expect(error.diagnostics.filter { $0.severity == .error }.map { $0.formatted(source: "f") } == [
-      "f:515:1: error: communities[0].members: member unknown person 'ghost'"
-    ])
+    #expect(
+      error.diagnostics.filter { $0.severity == .error }.map { $0.formatted(source: "f") } == [
+        "f:515:1: error: communities[0].members: member unknown person 'ghost'"
+      ])
   }
 
   @Test func strengthsOutOfRange() {
