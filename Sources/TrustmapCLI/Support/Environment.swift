@@ -29,7 +29,8 @@ enum Environment {
     ),
     (
       "TRUSTMAP_TIMINGS",
-      "Set to 1 to print each phase's time on standard error when the command ends."
+      "Set to 1 to print each phase's time, and the peak memory so far, on standard error "
+        + "when the command ends."
     ),
     (
       "TRUSTMAP_THREADS",
