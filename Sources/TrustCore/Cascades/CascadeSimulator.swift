@@ -470,9 +470,15 @@ package struct CascadeSimulator {
       from speaker: Int, round: Int32, into next: inout [Int32], _ log: inout [Change],
       tallying: Bool, _ seen: inout [Int32], owned: Range<Int>
     ) {
-      for slot in adjacency.row(of: speaker) {
+      // Rows are sorted: a part's contacts are one run of the row, found by
+      // bisection, so no contact outside the part is read or branched on.
+      var slots = adjacency.row(of: speaker)
+      if owned.count < state.count {
+        slots = firstSlot(in: slots, atLeast: owned.lowerBound)
+          ..< firstSlot(in: slots, atLeast: owned.upperBound)
+      }
+      for slot in slots {
         let other = adjacency.target(at: slot)
-        guard owned.contains(other) else { continue }
         var entry = state[other]
         if entry.round >= 0 {
           guard tallying && entry.round < round else { continue }
@@ -496,6 +502,19 @@ package struct CascadeSimulator {
         }
         state[other] = entry
       }
+    }
+
+    /// The first slot of `row` whose contact is `person` or after, or the
+    /// row's end.
+    @inline(__always)
+    private func firstSlot(in row: Range<Int>, atLeast person: Int) -> Int {
+      var low = row.lowerBound
+      var high = row.upperBound
+      while low < high {
+        let middle = (low &+ high) >> 1
+        if adjacency.target(at: middle) < person { low = middle &+ 1 } else { high = middle }
+      }
+      return low
     }
 
     /// Whether `person`'s share of strong-tie weight from contacts who spoke
