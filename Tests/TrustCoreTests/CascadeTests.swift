@@ -181,7 +181,12 @@ struct CascadeTests {
       unprompted: 2)
     #expect(tally.movers.map(\.person) == [7, 2, 5, 0, 9])
     #expect(tally.movers.map(\.moved) == [40000, 3, 3, 1, 1])
-    #expect(tally.unprompted == 2)
+    #expect(tally.unprompted == 2 && tally.count == 5)
+    // The first k of the ranking, without ranking them all.
+    for k in 0...6 {
+      #expect(tally.top(k).map(\.person) == Array([7, 2, 5, 0, 9].prefix(k)))
+      #expect(tally.top(k).map(\.moved) == Array([40000, 3, 3, 1, 1].prefix(k)))
+    }
   }
 
   /// The count a person needs is the least k whose share k / d, computed as

@@ -71,46 +71,69 @@ package struct CascadeMovers: Sendable {
 }
 
 /// Who moved one round's speakers: each mover with how many of the round's
-/// speakers they moved, the most first (ties: the earlier person in file
-/// order), and how many of the round's speakers were unprompted (threshold 0,
-/// so no mover).
+/// speakers they moved, ranked the most first (ties: the earlier person in
+/// file order), and how many of the round's speakers were unprompted
+/// (threshold 0, so no mover).
 ///
 /// ```swift
 /// let run = simulator.run(from: [ana], tallyingMovers: true)
-/// run.tallies[1].movers.first   // (person: ana, moved: 3): Ana moved three in round 1
+/// run.tallies[1].top(1).first   // (person: ana, moved: 3): Ana moved three in round 1
+/// run.tallies[1].count          // how many moved someone in round 1
 /// ```
+///
+/// Movers are kept unranked, each packed into one integer key (the count's
+/// complement above the person, so ascending keys are the ranking): a report
+/// shows the first few, and ranking a million movers of a round on L took a
+/// tenth of a second.
 package struct MoverTally: Sendable {
-  /// The movers, the most first.
-  package var movers: [(person: Int32, moved: Int)]
+  /// The movers' keys, in no order.
+  private var keys: [UInt64]
   /// The speakers with no mover.
   package var unprompted: Int
 
-  /// `movers` in any order, ranked here: the most first, then file order.
-  ///
-  /// - Complexity: O(*k* log *k*) for *k* movers.
+  /// `movers` in any order.
   package init(ranking movers: [(person: Int32, moved: Int)], unprompted: Int) {
-    self.movers = []
+    keys = []
     self.unprompted = unprompted
-    rank(movers)
+    record(movers)
   }
 
-  /// Sets ``movers`` to `movers` (in any order) ranked: the most first, then
-  /// file order.
-  ///
-  /// Each mover is packed into one integer key (the count's complement
-  /// above the person) and the keys sorted as integers: a million movers
-  /// ranked by a comparison of pairs took a tenth of a second.
-  mutating func rank(_ movers: [(person: Int32, moved: Int)]) {
-    var keys = movers.map { mover -> UInt64 in
+  /// Sets the movers to `movers`, in any order.
+  mutating func record(_ movers: [(person: Int32, moved: Int)]) {
+    keys = movers.map { mover in
       let moved = UInt64(min(mover.moved, Int(UInt32.max)))
       return (UInt64(UInt32.max) - moved) << 32 | UInt64(UInt32(bitPattern: mover.person))
     }
-    keys.sort()
-    self.movers = keys.map { key in
-      (
-        person: Int32(bitPattern: UInt32(truncatingIfNeeded: key)),
-        moved: Int(UInt64(UInt32.max) - key >> 32)
-      )
+  }
+
+  /// How many movers.
+  package var count: Int { keys.count }
+
+  /// Every mover, ranked.
+  ///
+  /// - Complexity: O(*k* log *k*) for *k* movers, on each call.
+  package var movers: [(person: Int32, moved: Int)] { keys.sorted().map(Self.mover) }
+
+  /// The first `k` movers of the ranking.
+  ///
+  /// - Complexity: O(*k* × movers) at worst, about O(movers) for a small `k`.
+  package func top(_ k: Int) -> [(person: Int32, moved: Int)] {
+    guard k > 0 else { return [] }
+    var best: [UInt64] = []
+    best.reserveCapacity(k + 1)
+    for key in keys where best.count < k || key < best[best.count - 1] {
+      var position = best.count
+      while position > 0 && key < best[position - 1] { position -= 1 }
+      best.insert(key, at: position)
+      if best.count > k { best.removeLast() }
     }
+    return best.map(Self.mover)
+  }
+
+  private static func mover(_ key: UInt64) -> (person: Int32, moved: Int) {
+    (
+      person: Int32(bitPattern: UInt32(truncatingIfNeeded: key)),
+      moved: Int(UInt64(UInt32.max) - key >> 32)
+    )
   }
 }

@@ -379,7 +379,7 @@ package struct CascadeSimulator {
         }
         if parts.count > 2 && contacts(of: current) >= partMinimumContacts {
           let (heard, movers) = hearInParts(current, round: round, tallying: tallyRound)
-          if tallyRound { tallies[tallies.count - 1].rank(movers) }
+          if tallyRound { tallies[tallies.count - 1].record(movers) }
           // The parts have spoken their own; the instigators, queued before
           // the first round, join them.
           for person in next { speak(Int(person), round: round + 1) }
@@ -397,7 +397,7 @@ package struct CascadeSimulator {
             let movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
             for person in seen { state[Int(person)].remaining = 0 }
             seen.removeAll(keepingCapacity: true)
-            tallies[tallies.count - 1].rank(movers)
+            tallies[tallies.count - 1].record(movers)
           }
           guard !next.isEmpty else { break }
           round += 1

@@ -135,13 +135,13 @@ struct CascadeText: Report {
         continue
       }
       // Who moved this round's speakers, the most-cited first.
-      let moved = answer.run.tallies[index].movers
-      let instigators = answer.run.tallies[index].unprompted
-      let top = moved.prefix(4).map { "\(people.name(of: Int($0.person))) (\($0.moved))" }
+      let tally = answer.run.tallies[index]
+      let instigators = tally.unprompted
+      let top = tally.top(4).map { "\(people.name(of: Int($0.person))) (\($0.moved))" }
       var line = "  round \(index): \(speakers.count) more spoke"
       if !top.isEmpty {
         line +=
-          ", moved by " + spokenList(top + (moved.count > 4 ? ["\(moved.count - 4) others"] : []))
+          ", moved by " + spokenList(top + (tally.count > 4 ? ["\(tally.count - 4) others"] : []))
       }
       if instigators > 0 { line += "; \(instigators) unprompted" }
       report.line(line + ": " + named)
