@@ -133,6 +133,15 @@ struct DiversityTests {
     }
   }
 
+  /// The overview checks its settings as the full query does.
+  @Test func theOverviewRefusesWhatTheQueryRefuses() throws {
+    let session = try AnalysisSession(
+      try network(randomNetworkJSON(people: 20, ties: 40, seed: 3)), settings: StrongTieSettings())
+    #expect(throws: TrustQueryError.self) { try DiversityQuery(permutations: -1).overviews(in: session) }
+    #expect(throws: TrustQueryError.self) { try DiversityQuery(attributes: ["nope"]).overviews(in: session) }
+    #expect(try DiversityQuery(attributes: ["team"]).overviews(in: session).map(\.attribute) == ["team"])
+  }
+
   /// Rows keep a missing figure as nil, and rows equal by their figures.
   @Test func rowsWithoutAFigureAreEqual() {
     let row = PersonDiversity(

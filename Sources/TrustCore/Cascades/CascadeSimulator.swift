@@ -474,8 +474,9 @@ package struct CascadeSimulator {
       // bisection, so no contact outside the part is read or branched on.
       var slots = adjacency.row(of: speaker)
       if owned.count < state.count {
-        slots = firstSlot(in: slots, atLeast: owned.lowerBound)
-          ..< firstSlot(in: slots, atLeast: owned.upperBound)
+        let first = firstSlot(in: slots, atLeast: owned.lowerBound)
+        let end = firstSlot(in: slots, atLeast: owned.upperBound)
+        slots = first..<end
       }
       for slot in slots {
         let other = adjacency.target(at: slot)

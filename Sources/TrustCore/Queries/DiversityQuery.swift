@@ -32,8 +32,7 @@ package struct DiversityQuery: Sendable {
   /// - Throws: ``TrustQueryError`` for an unknown attribute or tribe level,
   ///   or negative `permutations`.
   package func run(in session: AnalysisSession) throws(TrustQueryError) -> [DiversityAnalysis] {
-    let columns = try recordedColumns(in: session)
-    let shuffles = try QuerySettings.permutations.validated(permutations)
+    let (columns, shuffles) = try recordedColumns(in: session)
     if shuffles == 0 { return DiversityAnalysis.analyses(session.graph, columns: columns) }
     return columns.map {
       DiversityAnalysis(session.graph, column: $0, permutations: shuffles, seed: seed)
@@ -49,25 +48,27 @@ package struct DiversityQuery: Sendable {
   package func overviews(in session: AnalysisSession) throws(TrustQueryError)
     -> [DiversityOverview]
   {
-    DiversityAnalysis.overviews(session.graph, columns: try recordedColumns(in: session))
+    DiversityAnalysis.overviews(session.graph, columns: try recordedColumns(in: session).columns)
   }
 
-  /// The attributes' columns, with the settings recorded in the session.
+  /// The attributes' columns and the permutations checked, with the settings
+  /// recorded in the session (the permutations are checked first).
   private func recordedColumns(in session: AnalysisSession) throws(TrustQueryError)
-    -> [AttributeColumn]
+    -> (columns: [AttributeColumn], shuffles: Int)
   {
     session.record("attributes", .list(attributes))
     session.record(QuerySettings.permutations.name, .integer(permutations))
     if permutations > 0 { session.record(QuerySettings.seed.name, .unsigned(seed)) }
+    let shuffles = try QuerySettings.permutations.validated(permutations)
     let network = session.network
     guard !attributes.isEmpty else {
-      return network.attributeKeys.map { network.people.attributeColumn($0) }
+      return (network.attributeKeys.map { network.people.attributeColumn($0) }, shuffles)
     }
     var columns: [AttributeColumn] = []
     var seen = Set<String>()
     for name in attributes where seen.insert(name).inserted {
       columns.append(try session.attributeColumn(name))
     }
-    return columns
+    return (columns, shuffles)
   }
 }

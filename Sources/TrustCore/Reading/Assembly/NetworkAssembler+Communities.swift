@@ -78,6 +78,12 @@ extension NetworkAssembler {
   /// time, each waited for its miss in the id table, 170 ns a member, most
   /// of reading 1,000 communities of 50,000 members.
   mutating func addMember(_ id: UnsafeBufferPointer<UInt8>, at place: SourcePlace) {
+    if people.ids.count == 0 && openCommunity.stagedEnds.isEmpty {
+      // Communities before people: no look-up can succeed, and a reference
+      // made from the file's own bytes keeps their place instead of a copy.
+      openCommunity.references.append(reference(to: id, at: place, role: .member))
+      return
+    }
     openCommunity.stagedBytes.append(contentsOf: id)
     openCommunity.stagedEnds.append(openCommunity.stagedBytes.count)
     openCommunity.stagedPlaces.append(place)
