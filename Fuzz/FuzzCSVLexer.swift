@@ -42,16 +42,14 @@ public func fuzzCSVLexer(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
 /// RFC 4180 as simply as it can be written, with the lexer's choices:
 /// empty lines skipped, no field beyond the header's count, UTF-8 only,
-/// no control characters but tab, line feed and carriage return.
+/// no control characters but tab outside quotes (inside quotes they are
+/// text: trustmap's CSV writer quotes any field holding one).
 private func referenceCSV(_ bytes: [UInt8], delimiter: UInt8) -> (
   records: [[[UInt8]]], failed: Bool
 ) {
   var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   let body = Array(bytes[index...])
   if Array(String(decoding: body, as: UTF8.self).utf8) != body { return ([], true) }
-  if body.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
-    return ([], true)
-  }
   let quote = UInt8(ascii: "\"")
   var records: [[[UInt8]]] = []
   let count = bytes.count
@@ -89,7 +87,9 @@ private func referenceCSV(_ bytes: [UInt8], delimiter: UInt8) -> (
         while index < count && bytes[index] != delimiter && bytes[index] != 0x0A
           && bytes[index] != 0x0D && bytes[index] != quote
         {
-          field.append(bytes[index])
+          let byte = bytes[index]
+          if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return (records, true) }
+          field.append(byte)
           index += 1
         }
       }

@@ -40,6 +40,19 @@ struct CSVLexerTests {
     }
   }
 
+  /// Inside quotes a control character is text (trustmap's writer quotes any
+  /// field holding one); outside quotes it is taken for binary data. The
+  /// csv fuzz target's reference had it an error everywhere (found by its
+  /// 30-minute run; Fuzz/Corpus-csv/nul-in-quotes.csv).
+  @Test func controlCharactersAreTextOnlyInsideQuotes() {
+    let quoted = csvRecords("a;b\r\n\"x\";\"y\u{0}\u{1}z\"\r\n")
+    #expect(quoted.failure == nil)
+    #expect(quoted.records == [["a", "b"], ["x", "y\u{0}\u{1}z"]])
+    let bare = csvRecords("a;b\r\nx;y\u{0}\r\n")
+    #expect(bare.failure?.offset == 8)
+    #expect(bare.failure?.message == "control character U+0000 in a field (binary data?)")
+  }
+
   @Test func aSemicolonFileKeepsDecimalCommas() {
     #expect(csvRecords("from;to;weight\na;b;0,5\n").records == [["from", "to", "weight"], ["a", "b", "0,5"]])
     #expect(csvRecords("a\tb\n1,5\t\"x\ty\"").records == [["a", "b"], ["1,5", "x\ty"]])
