@@ -134,38 +134,51 @@ struct CascadeTests {
   }
 
   /// A run whose rounds are heard in parts (a range of people per worker)
-  /// gives the rounds, the round of each person and the movers' tallies of
-  /// one part, and the reference's rounds, for any number of parts.
-  @Test(arguments: 1...4)
-  func roundsHeardInPartsAreTheSame(seed: Int) throws {
+  /// and in blocks of people gives the rounds, the round of each person and
+  /// the movers' tallies of one part heard directly, and the reference's
+  /// rounds, for any number of parts and any blocks; with instigators, and
+  /// with nobody at φ = 0 (then no speaker's threshold is read).
+  @Test(arguments: 1...4, [true, false])
+  func roundsHeardInPartsAreTheSame(seed: Int, instigators: Bool) throws {
     var random = SeededGenerator(seed: UInt64(seed) &* 7)
     let people = 400
-    let choices = ["0", "0.25", "0.5", "0.2", "0.1", "0.3333333333333333"]
+    let choices =
+      (instigators ? ["0"] : []) + ["0.25", "0.5", "0.2", "0.1", "0.3333333333333333"]
     let thresholds = (0..<people).map { _ in choices[Int.random(in: 0..<choices.count, using: &random)] }
     let network = try randomGraphNetwork(
       people: people, mean: 6, seed: UInt64(seed) &* 13, thresholds: thresholds)
     let graph = try TrustGraph(network, settings: StrongTieSettings())
     let phi = network.people.attributeColumn("phi")
     let values = phi.codes.map { Double(phi.values[Int($0)])! }
-    let starters = (0..<3).map { _ in Int32(Int.random(in: 0..<people, using: &random)) }
+    let starters = (0..<(instigators ? 3 : 12)).map { _ in
+      Int32(Int.random(in: 0..<people, using: &random))
+    }
+    #expect(values.contains(0) == instigators)
     var one = CascadeSimulator(graph, thresholds: values, weighted: false, parts: 1)
     let expected = one.run(from: starters, tallyingMovers: true)
     #expect(expected.round == referenceCascade(graph, thresholds: values, weighted: false, starters: starters.map(Int.init)).map(Int32.init))
     #expect(expected.rounds.count > 2)
-    for partCount in [2, 3, 5] {
-      var split = CascadeSimulator(graph, thresholds: values, weighted: false, parts: partCount)
-      split.partMinimumContacts = 0
-      for _ in 0..<2 {  // the state is left silent: a second run is the same
-        let run = split.run(from: starters, tallyingMovers: true)
-        #expect(run.round == expected.round, "\(partCount) parts")
-        #expect(run.rounds == expected.rounds)
-        #expect(run.tallies.count == expected.tallies.count)
-        for (a, b) in zip(run.tallies, expected.tallies) {
-          #expect(a.movers.map(\.person) == b.movers.map(\.person))
-          #expect(a.movers.map(\.moved) == b.movers.map(\.moved))
-          #expect(a.unprompted == b.unprompted)
+    // Parts, and blocks of people within them: one block of everyone,
+    // blocks of 16 people drained every 3 contacts, and the default blocks.
+    let blockings: [(shift: Int, capacity: Int?)] = [(9, 100_000), (4, 3), (15, nil)]
+    for partCount in [1, 2, 3, 5] {
+      for blocking in blockings {
+        var split = CascadeSimulator(graph, thresholds: values, weighted: false, parts: partCount)
+        split.partMinimumContacts = 0
+        split.blockShift = blocking.shift
+        split.blockCapacity = blocking.capacity
+        for _ in 0..<2 {  // the state is left silent: a second run is the same
+          let run = split.run(from: starters, tallyingMovers: true)
+          #expect(run.round == expected.round, "\(partCount) parts, \(blocking)")
+          #expect(run.rounds == expected.rounds)
+          #expect(run.tallies.count == expected.tallies.count)
+          for (a, b) in zip(run.tallies, expected.tallies) {
+            #expect(a.movers.map(\.person) == b.movers.map(\.person))
+            #expect(a.movers.map(\.moved) == b.movers.map(\.moved))
+            #expect(a.unprompted == b.unprompted)
+          }
+          #expect(split.run(from: starters).rounds == expected.rounds)
         }
-        #expect(split.run(from: starters).rounds == expected.rounds)
       }
     }
     // The parts cut the degree sum about evenly, in ascending ranges.

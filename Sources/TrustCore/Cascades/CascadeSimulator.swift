@@ -66,6 +66,13 @@ package struct CascadeSimulator {
   /// Rounds with fewer contacts than this are heard on one thread (tests
   /// set 0 to take every round in parts).
   package var partMinimumContacts = 1 << 15
+  /// A large round's contacts are heard in blocks of `1 << blockShift`
+  /// people (``ContactBlocks``): 32,768 people's entries are 256 KB, which
+  /// fits a core's own cache. Tests set small blocks.
+  package var blockShift = 15
+  /// The entries a block holds before it is heard; `nil`: up to 65,536, and
+  /// at most 4 million (16 MB) in all a worker.
+  package var blockCapacity: Int? = nil
 
   /// One person's state.
   private struct Entry {
@@ -112,7 +119,7 @@ package struct CascadeSimulator {
     totalWeight =
       weighted ? (0..<count).map { graph.weights(of: $0).reduce(0, +) } : []
     instigators = (0..<count).filter { thresholds[$0] <= 0 }.map { Int32(truncatingIfNeeded: $0) }
-    let need = (0..<count).map { Self.need(thresholds[$0], degree: graph.degree(of: $0)) }
+    let need = Self.needs(thresholds, graph)
     self.need = need
     state = [Entry](unsafeUninitializedCapacity: count) { state, initialized in
       // Read at random for every contact of every speaker: on huge pages.
@@ -159,12 +166,31 @@ package struct CascadeSimulator {
     return k > degree ? Int32.max : Int32(k)
   }
 
+  /// ``need(_:degree:)`` for everyone.
+  static func needs(_ thresholds: [Double], _ graph: TrustGraph) -> [Int32] {
+    if let first = thresholds.first, thresholds.allSatisfy({ $0 == first }) {
+      return needs(first, graph)
+    }
+    return (0..<graph.personCount).map { need(thresholds[$0], degree: graph.degree(of: $0)) }
+  }
+
+  /// ``need(_:degree:)`` for everyone with one threshold, worked out once
+  /// per degree (a few divisions each, which a million people would repeat).
+  static func needs(_ threshold: Double, _ graph: TrustGraph) -> [Int32] {
+    var byDegree: [Int32] = []
+    return (0..<graph.personCount).map { person in
+      let degree = graph.degree(of: person)
+      while byDegree.count <= degree { byDegree.append(need(threshold, degree: byDegree.count)) }
+      return byDegree[degree]
+    }
+  }
+
   /// Everyone's threshold set to `threshold` (a sweep's step); the state must be empty.
   package mutating func setThreshold(_ threshold: Double) {
     precondition(log.isEmpty && keptLastRound < 0, "only between runs")
+    need = Self.needs(threshold, graph)
     for index in thresholds.indices {
       thresholds[index] = threshold
-      need[index] = Self.need(threshold, degree: graph.degree(of: index))
       state[index].remaining = need[index]
     }
     instigators = threshold <= 0 ? (0..<thresholds.count).map { Int32(truncatingIfNeeded: $0) } : []
@@ -276,7 +302,8 @@ package struct CascadeSimulator {
     // entries, which another part may be writing).
     let context = (
       epoch: epoch, weighted: weighted, logging: logging,
-      parts: logging || weighted ? [0, state.count] : parts, partMinimum: partMinimumContacts
+      parts: logging || weighted ? [] : parts, partMinimum: partMinimumContacts,
+      blocks: (shift: blockShift, capacity: blockCapacity), allPrompted: instigators.isEmpty
     )
     return state.withUnsafeMutableBufferPointer { state in
       heardWeight.withUnsafeMutableBufferPointer { heardWeight in
@@ -288,7 +315,9 @@ package struct CascadeSimulator {
                   state: state, heardWeight: heardWeight, stamps: stamps,
                   thresholds: thresholds, totalWeight: totalWeight, adjacency: adjacency,
                   weighted: context.weighted, logging: context.logging, epoch: context.epoch,
-                  parts: context.parts, partMinimumContacts: context.partMinimum)
+                  parts: context.parts, partMinimumContacts: context.partMinimum,
+                  blockShift: context.blocks.shift, blockCapacity: context.blocks.capacity,
+                  allPrompted: context.allPrompted)
                 return spreading.run(
                   starters: starters, instigators: withInstigators ? instigators : [],
                   firstRound: firstRound, tallying: tallying, log: &log)
@@ -339,7 +368,8 @@ package struct CascadeSimulator {
     let logging: Bool
     let epoch: UInt32
     /// Contiguous ranges of people (``CascadeSimulator/partBoundaries(_:parts:)``);
-    /// `[0, n]`: one part.
+    /// `[0, n]`: one part; empty: every round on one thread, unblocked
+    /// (with a log, or weighted).
     let parts: [Int]
 
     /// A round reads every speaker's row once per part, and each part
@@ -347,6 +377,14 @@ package struct CascadeSimulator {
     /// time, are split, and no entry is written by two threads. Below this
     /// many contacts a round is not worth the threads.
     let partMinimumContacts: Int
+    /// The blocks of a large round (``ContactBlocks``).
+    let blockShift: Int
+    let blockCapacity: Int?
+    /// Whether nobody has φ = 0 (so every speaker after the first round was
+    /// moved by others).
+    let allPrompted: Bool
+    /// How many speakers on a large round's reading looks ahead.
+    static let readAhead = 8
 
     func run(
       starters: [Int32], instigators: [Int32], firstRound: Int32, tallying: Bool,
@@ -369,7 +407,6 @@ package struct CascadeSimulator {
       var round = firstRound
       var tallies: [MoverTally] = tallying ? [MoverTally(ranking: [], unprompted: 0)] : []
       var seen: [Int32] = []
-      let everyone = 0..<state.count
       while true {
         let tallyRound = tallying && round > firstRound
         if tallyRound {
@@ -377,8 +414,11 @@ package struct CascadeSimulator {
             MoverTally(
               ranking: [], unprompted: current.count { thresholds[Int($0)] <= 0 }))
         }
-        if parts.count > 2 && contacts(of: current) >= partMinimumContacts {
-          let (heard, movers) = hearInParts(current, round: round, tallying: tallyRound)
+        let roundContacts = parts.isEmpty ? 0 : contacts(of: current)
+        if !parts.isEmpty && roundContacts >= partMinimumContacts {
+          let (heard, movers) = hearInParts(
+            current, round: round, tallying: tallyRound, contacts: roundContacts,
+            othersQueued: !next.isEmpty)
           if tallyRound { tallies[tallies.count - 1].record(movers) }
           // The parts have spoken their own; the instigators, queued before
           // the first round, join them.
@@ -389,9 +429,7 @@ package struct CascadeSimulator {
         } else {
           for speaker in current {
             let prompted = tallyRound && thresholds[Int(speaker)] > 0
-            hear(
-              from: Int(speaker), round: round, into: &next, &log, tallying: prompted, &seen,
-              owned: everyone)
+            hear(from: Int(speaker), round: round, into: &next, &log, tallying: prompted, &seen)
           }
           if tallyRound {
             let movers = seen.map { (person: $0, moved: Int(state[Int($0)].remaining)) }
@@ -418,39 +456,176 @@ package struct CascadeSimulator {
       return total
     }
 
-    /// One round's hearing, a part per worker (no log, unweighted): who
-    /// speaks next (sorted, and already marked as speaking in `round + 1`)
-    /// and, when tallying, who moved this round's speakers. The parts are
-    /// contiguous, so their sorted lists joined in order are sorted.
-    private func hearInParts(_ speakers: [Int32], round: Int32, tallying: Bool)
-      -> (next: [Int32], movers: [(person: Int32, moved: Int)])
-    {
-      let partCount = parts.count - 1
-      let nexts = HugePageBuffer<[Int32]>(repeating: [], count: partCount)
-      let moved = HugePageBuffer<[(person: Int32, moved: Int)]>(repeating: [], count: partCount)
-      let shared = UnsafeSendable((self, speakers))
-      forEachPartInParallel(boundaries: parts) { part, owned in
-        let (spreading, speakers) = shared.value
-        var next: [Int32] = []
-        var seen: [Int32] = []
-        var noLog: [Change] = []
-        for speaker in speakers {
-          let prompted = tallying && spreading.thresholds[Int(speaker)] > 0
-          spreading.hear(
-            from: Int(speaker), round: round, into: &next, &noLog, tallying: prompted, &seen,
-            owned: owned)
+    /// One round's hearing on every worker (no log, unweighted), in blocks
+    /// of people (``ContactBlocks``): who speaks next (sorted, and already
+    /// marked as speaking in `round + 1`) and, when tallying, who moved this
+    /// round's speakers. `contacts`: the speakers' degrees in all;
+    /// `othersQueued`: whether people are queued besides those this round
+    /// moves (the instigators, before the first round).
+    ///
+    /// Each worker reads the rows of its own run of the speakers into its
+    /// blocks; then each worker hears the blocks of its own run of people
+    /// (the parts, rounded to blocks) from every worker's buffers. When a
+    /// buffer fills up, both steps repeat from where the reading stopped.
+    /// Hearing is the same in any order within a round (a contact lowers a
+    /// count, or counts a mover; nobody speaks before the round is over),
+    /// and each worker's run of people is contiguous, so their sorted lists
+    /// joined in order are the round's, on any number of workers.
+    private func hearInParts(
+      _ speakers: [Int32], round: Int32, tallying: Bool, contacts: Int, othersQueued: Bool
+    ) -> (next: [Int32], movers: [(person: Int32, moved: Int)]) {
+      let workers = parts.count - 1
+      let shift = blockShift
+      let blockCount = ContactBlocks.blockCount(people: state.count, shift: shift)
+      var owners = [0]
+      for worker in 1..<max(1, workers) {
+        let rounded = (parts[worker] + (1 << shift) / 2) >> shift
+        owners.append(max(owners[worker - 1], min(blockCount, rounded)))
+      }
+      owners.append(blockCount)
+      let capacity =
+        blockCapacity ?? max(64, min(1 << 16, (1 << 22) / blockCount, contacts))
+      let blocks = (0..<workers).map { _ in
+        ContactBlocks(people: state.count, shift: shift, capacity: capacity)
+      }
+      defer { for space in blocks { space.deallocate() } }
+      // Where each worker's reading stands: the speaker (an index into
+      // `speakers`) and the slot of their row (`Int.min`: its start).
+      let reading = HugePageBuffer<(speaker: Int, slot: Int, touched: UInt64)>(
+        repeating: (0, Int.min, 0), count: workers)
+      for worker in 0..<workers {
+        reading.pointer[worker].speaker = speakers.count * worker / workers
+      }
+      let nexts = HugePageBuffer<[Int32]>(repeating: [], count: workers)
+      let seens = HugePageBuffer<[Int32]>(repeating: [], count: workers)
+      let moved = HugePageBuffer<[(person: Int32, moved: Int)]>(repeating: [], count: workers)
+      let shared = UnsafeSendable((self, speakers, blocks, owners))
+      let everyWorker = Array(0...workers)
+      var done = false
+      while !done {
+        forEachPartInParallel(boundaries: everyWorker) { worker, _ in
+          let (spreading, speakers, blocks, _) = shared.value
+          let end = speakers.count * (worker + 1) / workers
+          let position = reading.pointer[worker]
+          reading.pointer[worker] = spreading.read(
+            speakers, from: (position.speaker, position.slot), to: end, tallying: tallying,
+            into: blocks[worker])
         }
-        if tallying {
-          moved.pointer[part] = seen.map {
-            (person: $0, moved: Int(spreading.state[Int($0)].remaining))
+        done = (0..<workers).allSatisfy {
+          reading.pointer[$0].speaker >= speakers.count * ($0 + 1) / workers
+        }
+        let last = done
+        forEachPartInParallel(boundaries: everyWorker) { worker, _ in
+          let (spreading, _, blocks, owners) = shared.value
+          var next = nexts.pointer[worker]
+          var seen = seens.pointer[worker]
+          for block in owners[worker]..<owners[worker + 1] {
+            for source in blocks {
+              spreading.hear(source.entries(of: block), round: round, into: &next, &seen)
+              source.empty(block)
+            }
           }
-          for person in seen { spreading.state[Int(person)].remaining = 0 }
+          if last {
+            if tallying {
+              moved.pointer[worker] = seen.map {
+                (person: $0, moved: Int(spreading.state[Int($0)].remaining))
+              }
+              for person in seen { spreading.state[Int(person)].remaining = 0 }
+            }
+            let everyone = spreading.state.count
+            let people =
+              min(everyone, owners[worker] << shift)..<min(everyone, owners[worker + 1] << shift)
+            if !othersQueued && next.count >= people.count / 32 {
+              // Many: a pass over the worker's people finds the queued in
+              // order for less than sorting them.
+              next.removeAll(keepingCapacity: true)
+              for person in people where spreading.state[person].round == Entry.queued {
+                spreading.speak(person, round: round + 1)
+                next.append(Int32(truncatingIfNeeded: person))
+              }
+            } else {
+              next.sort()
+              for person in next { spreading.speak(Int(person), round: round + 1) }
+            }
+          }
+          nexts.pointer[worker] = next
+          seens.pointer[worker] = seen
         }
-        next.sort()
-        for person in next { spreading.speak(Int(person), round: round + 1) }
-        nexts.pointer[part] = next
       }
       return (Array(nexts.array.joined()), tallying ? Array(moved.array.joined()) : [])
+    }
+
+    /// Reads the rows of `speakers[position.speaker ..< end]` into `blocks`,
+    /// from `position.slot` of the first; returns where it stopped: at `end`,
+    /// or at the first contact whose block was full.
+    ///
+    /// A speaker's offsets, threshold and row are three cache misses, and
+    /// one speaker's are needed before the next's are asked for. So each
+    /// step first reads the first contact (and threshold) of the speaker
+    /// `readAhead` places on: independent loads, whose misses overlap, and
+    /// which leave those lines in the cache for their turn. What they read
+    /// goes into the returned `touched`, for the caller to store, so that
+    /// the compiler keeps them.
+    private func read(
+      _ speakers: [Int32], from position: (speaker: Int, slot: Int), to end: Int,
+      tallying: Bool, into blocks: ContactBlocks
+    ) -> (speaker: Int, slot: Int, touched: UInt64) {
+      var index = position.speaker
+      var slot = position.slot
+      var touched: UInt64 = 0
+      let lastSlot = adjacency.targets.count &- 1
+      // Nobody has φ = 0: every speaker after the first round is prompted.
+      let readThresholds = tallying && !allPrompted
+      while index < end {
+        let speaker = Int(speakers[index])
+        if index &+ Self.readAhead < end && lastSlot >= 0 {
+          let later = Int(speakers[index &+ Self.readAhead])
+          let first = min(adjacency.offsets[later], lastSlot)
+          touched &+= UInt64(truncatingIfNeeded: adjacency.targets[first])
+          if readThresholds { touched &+= thresholds[later].bitPattern }
+        }
+        let row = adjacency.row(of: speaker)
+        if slot == Int.min { slot = row.lowerBound }
+        // Flagged: a prompted speaker (moved by others), whose movers are tallied.
+        let prompted = tallying && (allPrompted || thresholds[speaker] > 0)
+        let flag = prompted ? ContactBlocks.flag : 0
+        while slot < row.upperBound {
+          guard blocks.add(adjacency.target(at: slot), flag: flag) else {
+            return (index, slot, touched)
+          }
+          slot &+= 1
+        }
+        index &+= 1
+        slot = Int.min
+      }
+      return (index, Int.min, touched)
+    }
+
+    /// Hears a block's contacts as ``hear(from:round:into:_:tallying:_:)``
+    /// does (no log, unweighted): each entry a contact, flagged when its
+    /// speaker's movers are tallied.
+    @inline(__always)
+    private func hear(
+      _ contacts: UnsafeBufferPointer<UInt32>, round: Int32, into next: inout [Int32],
+      _ seen: inout [Int32]
+    ) {
+      for packed in contacts {
+        let other = Int(packed & ~ContactBlocks.flag)
+        var entry = state[other]
+        if entry.round >= 0 {
+          guard packed >= ContactBlocks.flag && entry.round < round else { continue }
+          if entry.remaining == 0 { seen.append(Int32(truncatingIfNeeded: other)) }
+          state[other].remaining = entry.remaining &+ 1
+          continue
+        }
+        guard entry.round == Entry.silent else { continue }
+        entry.remaining &-= 1
+        if entry.remaining <= 0 {
+          entry.round = Entry.queued
+          next.append(Int32(truncatingIfNeeded: other))
+        }
+        state[other] = entry
+      }
     }
 
     /// Marks `person` as having spoken in `round`; their count is free from
@@ -468,17 +643,9 @@ package struct CascadeSimulator {
     @inline(__always)
     private func hear(
       from speaker: Int, round: Int32, into next: inout [Int32], _ log: inout [Change],
-      tallying: Bool, _ seen: inout [Int32], owned: Range<Int>
+      tallying: Bool, _ seen: inout [Int32]
     ) {
-      // Rows are sorted: a part's contacts are one run of the row, found by
-      // bisection, so no contact outside the part is read or branched on.
-      var slots = adjacency.row(of: speaker)
-      if owned.count < state.count {
-        let first = firstSlot(in: slots, atLeast: owned.lowerBound)
-        let end = firstSlot(in: slots, atLeast: owned.upperBound)
-        slots = first..<end
-      }
-      for slot in slots {
+      for slot in adjacency.row(of: speaker) {
         let other = adjacency.target(at: slot)
         var entry = state[other]
         if entry.round >= 0 {
@@ -503,19 +670,6 @@ package struct CascadeSimulator {
         }
         state[other] = entry
       }
-    }
-
-    /// The first slot of `row` whose contact is `person` or after, or the
-    /// row's end.
-    @inline(__always)
-    private func firstSlot(in row: Range<Int>, atLeast person: Int) -> Int {
-      var low = row.lowerBound
-      var high = row.upperBound
-      while low < high {
-        let middle = (low &+ high) >> 1
-        if adjacency.target(at: middle) < person { low = middle &+ 1 } else { high = middle }
-      }
-      return low
     }
 
     /// Whether `person`'s share of strong-tie weight from contacts who spoke
