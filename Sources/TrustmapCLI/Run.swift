@@ -75,7 +75,7 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     } catch {
       throw .usage(error)
     }
-    if let path = parsed.value(of: Options.output), path != "-" {
+    if command.writesReportToOutput, let path = parsed.value(of: Options.output), path != "-" {
       // Written whole beside the target, then renamed: a failure leaves nothing behind.
       try OutputFile.refuseInputs([path], inputs: parsed.files + parsed.sideFiles, command: command)
       let file = try OutputFile(path: path)

@@ -24,6 +24,23 @@ struct PictureTests {
     return path
   }
 
+  /// `--output FILE` is `-o FILE` for the picture and the page (it was
+  /// once taken for the report's `--output`, which left the file empty).
+  @Test(arguments: ["render", "report"])
+  func outputIsTheSameAsO(command: String) throws {
+    try withTemporaryFolder { folder in
+      let short = folder.appendingPathComponent("short").path
+      let long = folder.appendingPathComponent("long").path
+      #expect(trustmap(command, "Examples/org.json", "-o", short).status == 0)
+      let run = trustmap(command, "Examples/org.json", "--output", long)
+      #expect(run.status == 0)
+      #expect(run.output.isEmpty)
+      let written = try String(contentsOfFile: long, encoding: .utf8)
+      #expect(written.count > 1000)
+      #expect(written == (try String(contentsOfFile: short, encoding: .utf8)))
+    }
+  }
+
   /// The ids of the page's sections, in order.
   func sectionIDs(_ html: String) -> [String] {
     html.components(separatedBy: "<section id=\"").dropFirst().map {

@@ -63,6 +63,13 @@ extension Command {
       OptionGroup(name: "privacy options", options: privacyOptions),
     ].filter { !$0.options.isEmpty }
   }
+  /// Whether `--output` is the shared one, the report to a file, rather than
+  /// the command's own: `render` and `report` write their picture or page to
+  /// theirs and have no report to write.
+  static var writesReportToOutput: Bool {
+    !options.contains { $0.name == Options.output.name }
+      && Options.shared(for: self).contains { $0.name == Options.output.name }
+  }
   /// Every option the parser accepts and help lists: the command's own,
   /// then those every command shares (`--output`; `--help` is handled before).
   static var allOptions: [any OptionDeclaration] {
