@@ -39,7 +39,7 @@ struct InterruptTests {
         let size =
           (try? FileManager.default.attributesOfItem(
             atPath: folder.appendingPathComponent(temporary).path)[.size] as? Int) ?? 0
-        started = (size ?? 0) > 0
+        started = size > 0
       }
       if !started { usleep(100_000) }
     }

@@ -25,17 +25,8 @@ struct LayoutCoarsening {
     let targets = graph.targets
     let groups = graph.groups
     // Visit nodes by degree, lowest first (ties by number): leaves pick before hubs.
-    var maximumDegree = 0
-    for node in 0..<count { maximumDegree = max(maximumDegree, offsets[node + 1] - offsets[node]) }
-    var starts = [Int](repeating: 0, count: maximumDegree + 2)
-    for node in 0..<count { starts[offsets[node + 1] - offsets[node] + 1] += 1 }
-    for degree in 0...maximumDegree { starts[degree + 1] += starts[degree] }
-    var order = [Int32](repeating: 0, count: count)
-    for node in 0..<count {
-      let degree = offsets[node + 1] - offsets[node]
-      order[starts[degree]] = Int32(truncatingIfNeeded: node)
-      starts[degree] += 1
-    }
+    let degrees = (0..<count).map { Int32(truncatingIfNeeded: offsets[$0 + 1] - offsets[$0]) }
+    let order = groupedByKey(degrees, groupCount: Int(degrees.max() ?? 0) + 1).order
     var parent = [Int32](repeating: -1, count: count)
     var clusterMass: [Double] = []
     clusterMass.reserveCapacity(count / 2 + 1)
@@ -95,15 +86,7 @@ struct LayoutCoarsening {
   private static func merged(
     _ graph: LayoutGraph, parent: [Int32], clusterCount: Int, masses: [Double]
   ) -> LayoutGraph {
-    var starts = [Int](repeating: 0, count: clusterCount + 1)
-    for cluster in parent { starts[Int(cluster) + 1] += 1 }
-    for cluster in 0..<clusterCount { starts[cluster + 1] += starts[cluster] }
-    var members = [Int32](repeating: 0, count: parent.count)
-    var fill = starts
-    for (node, cluster) in parent.enumerated() {
-      members[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
-      fill[Int(cluster)] += 1
-    }
+    let (members, starts) = groupedByKey(parent, groupCount: clusterCount, startsAs: Int.self)
     var seen = [Int32](repeating: -1, count: clusterCount)
     var groups = [Int32](repeating: -1, count: clusterCount)
     var offsets = [0]

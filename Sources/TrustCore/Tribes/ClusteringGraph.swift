@@ -72,15 +72,8 @@ struct ClusteringGraph: Sendable {
     by membership: [Int32], clusterCount: Int, parallelMinimumTies: Int = 1 << 18
   ) -> ClusteringGraph {
     // Nodes grouped by cluster (a counting sort), then one row per cluster.
-    var starts = [Int](repeating: 0, count: clusterCount + 1)
-    for cluster in membership { starts[Int(cluster) + 1] += 1 }
-    for cluster in 0..<clusterCount { starts[cluster + 1] += starts[cluster] }
-    var members = [Int32](repeating: 0, count: membership.count)
-    var fill = starts
-    for (node, cluster) in membership.enumerated() {
-      members[fill[Int(cluster)]] = Int32(truncatingIfNeeded: node)
-      fill[Int(cluster)] += 1
-    }
+    let (members, starts) = groupedByKey(
+      membership, groupCount: clusterCount, startsAs: Int.self)
     let block = 2048
     let blockCount = (clusterCount + block - 1) / block
     let workers = targets.count >= parallelMinimumTies ? workerCount : 1
