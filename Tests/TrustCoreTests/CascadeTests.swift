@@ -178,6 +178,8 @@ struct CascadeTests {
             #expect(a.unprompted == b.unprompted)
           }
           #expect(split.run(from: starters).rounds == expected.rounds)
+          // No starting speakers: a first round with nobody in it.
+          #expect(split.run(from: []).rounds == one.run(from: []).rounds)
         }
       }
     }

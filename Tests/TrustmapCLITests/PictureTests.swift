@@ -41,6 +41,22 @@ struct PictureTests {
     }
   }
 
+  /// The picture never overwrites a file it reads, the people file of a
+  /// CSV network included.
+  @Test(arguments: ["render", "report"])
+  func refusesToWriteOverThePeopleFile(command: String) throws {
+    try withTemporaryFolder { folder in
+      let ties = folder.appendingPathComponent("ties.csv").path
+      let people = folder.appendingPathComponent("people.csv").path
+      try "from,to,strength\na,b,0.9\n".write(toFile: ties, atomically: true, encoding: .utf8)
+      try "id,name\na,Ana\nb,Bo\n".write(toFile: people, atomically: true, encoding: .utf8)
+      let run = trustmap(command, ties, "--people", people, "-o", people)
+      #expect(run.status == 64)
+      #expect(run.errors.hasPrefix("Error: '\(people)' is the input file"))
+      #expect(try String(contentsOfFile: people, encoding: .utf8) == "id,name\na,Ana\nb,Bo\n")
+    }
+  }
+
   /// The ids of the page's sections, in order.
   func sectionIDs(_ html: String) -> [String] {
     html.components(separatedBy: "<section id=\"").dropFirst().map {

@@ -68,10 +68,11 @@ package struct CascadeSimulator {
   package var partMinimumContacts = 1 << 15
   /// A large round's contacts are heard in blocks of `1 << blockShift`
   /// people (``ContactBlocks``): 32,768 people's entries are 256 KB, which
-  /// fits a core's own cache. Tests set small blocks.
+  /// fits a core's own cache (smaller when there would be too few blocks for
+  /// the workers). Tests set small blocks.
   package var blockShift = 15
   /// The entries a block holds before it is heard; `nil`: up to 65,536, and
-  /// at most 4 million (16 MB) in all a worker.
+  /// at most 4 million (16 MB) in all the workers' buffers.
   package var blockCapacity: Int? = nil
 
   /// One person's state.
@@ -415,7 +416,9 @@ package struct CascadeSimulator {
               ranking: [], unprompted: current.count { thresholds[Int($0)] <= 0 }))
         }
         let roundContacts = parts.isEmpty ? 0 : contacts(of: current)
-        if !parts.isEmpty && roundContacts >= partMinimumContacts {
+        // On one worker, blocks help only when the state is larger than one.
+        let blocksHelp = parts.count > 2 || state.count > 1 << blockShift
+        if !parts.isEmpty && blocksHelp && roundContacts >= partMinimumContacts {
           let (heard, movers) = hearInParts(
             current, round: round, tallying: tallyRound, contacts: roundContacts,
             othersQueued: !next.isEmpty)
@@ -475,7 +478,16 @@ package struct CascadeSimulator {
       _ speakers: [Int32], round: Int32, tallying: Bool, contacts: Int, othersQueued: Bool
     ) -> (next: [Int32], movers: [(person: Int32, moved: Int)]) {
       let workers = parts.count - 1
-      let shift = blockShift
+      // Smaller blocks (down to 64 people) when there are too few for every
+      // worker to own some: a mid-sized network's blocks would otherwise all
+      // go to one worker.
+      var smaller = blockShift
+      while smaller > 6
+        && ContactBlocks.blockCount(people: state.count, shift: smaller) < workers * 4
+      {
+        smaller -= 1
+      }
+      let shift = smaller
       let blockCount = ContactBlocks.blockCount(people: state.count, shift: shift)
       var owners = [0]
       for worker in 1..<max(1, workers) {
@@ -483,8 +495,9 @@ package struct CascadeSimulator {
         owners.append(max(owners[worker - 1], min(blockCount, rounded)))
       }
       owners.append(blockCount)
+      // At most 4 million entries (16 MB) in all the workers' buffers.
       let capacity =
-        blockCapacity ?? max(64, min(1 << 16, (1 << 22) / blockCount, contacts))
+        blockCapacity ?? max(64, min(1 << 16, (1 << 22) / (blockCount * workers), contacts))
       let blocks = (0..<workers).map { _ in
         ContactBlocks(people: state.count, shift: shift, capacity: capacity)
       }
@@ -517,8 +530,11 @@ package struct CascadeSimulator {
         let last = done
         forEachPartInParallel(boundaries: everyWorker) { worker, _ in
           let (spreading, _, blocks, owners) = shared.value
+          // Taken out, so that appending to them copies nothing.
           var next = nexts.pointer[worker]
           var seen = seens.pointer[worker]
+          nexts.pointer[worker] = []
+          seens.pointer[worker] = []
           for block in owners[worker]..<owners[worker + 1] {
             for source in blocks {
               spreading.hear(source.entries(of: block), round: round, into: &next, &seen)

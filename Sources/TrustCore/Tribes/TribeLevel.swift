@@ -124,7 +124,7 @@ package struct TribeLink: Sendable, Hashable {
 }
 
 /// Each attribute's dominant value in each tribe, whose members are grouped
-/// as ``groupedByKey(_:groupCount:where:)`` leaves them.
+/// as ``groupedByKey(_:groupCount:startsAs:where:)`` leaves them.
 ///
 /// - Complexity: O(*n*) per attribute.
 func dominantColumns(_ network: TrustNetwork, memberOrder: [Int32], memberStarts: [Int32])

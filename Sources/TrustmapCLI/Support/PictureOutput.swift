@@ -28,7 +28,8 @@ enum PictureOutput {
         : "give -o or --output, not both"
       throw .usage(UsageError(message, command: command))
     }
-    try OutputFile.refuseInputs([path], inputs: [arguments.file], command: command)
+    try OutputFile.refuseInputs(
+      [path], inputs: arguments.files + arguments.sideFiles, command: command)
     return path
   }
 
