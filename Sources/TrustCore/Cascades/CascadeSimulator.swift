@@ -373,10 +373,9 @@ package struct CascadeSimulator {
     /// (with a log, or weighted).
     let parts: [Int]
 
-    /// A round reads every speaker's row once per part, and each part
-    /// touches only its own contacts' entries: the random reads, most of the
-    /// time, are split, and no entry is written by two threads. Below this
-    /// many contacts a round is not worth the threads.
+    /// A round with at least this many contacts is heard on every worker,
+    /// in blocks (`hearInParts`);
+    /// below it, a round is not worth the threads.
     let partMinimumContacts: Int
     /// The blocks of a large round (``ContactBlocks``).
     let blockShift: Int
@@ -490,7 +489,7 @@ package struct CascadeSimulator {
       let shift = smaller
       let blockCount = ContactBlocks.blockCount(people: state.count, shift: shift)
       var owners = [0]
-      for worker in 1..<max(1, workers) {
+      for worker in 1..<workers {
         let rounded = (parts[worker] + (1 << shift) / 2) >> shift
         owners.append(max(owners[worker - 1], min(blockCount, rounded)))
       }
@@ -502,34 +501,31 @@ package struct CascadeSimulator {
         ContactBlocks(people: state.count, shift: shift, capacity: capacity)
       }
       defer { for space in blocks { space.deallocate() } }
-      // Where each worker's reading stands: the speaker (an index into
-      // `speakers`) and the slot of their row (`Int.min`: its start).
+      // Worker w reads the rows of speakers[cuts[w] ..< cuts[w + 1]]; where
+      // each worker's reading stands: the speaker (an index into `speakers`)
+      // and the slot of their row (`Int.min`: its start).
+      let cuts = (0...workers).map { speakers.count * $0 / workers }
       let reading = HugePageBuffer<(speaker: Int, slot: Int, touched: UInt64)>(
         repeating: (0, Int.min, 0), count: workers)
-      for worker in 0..<workers {
-        reading.pointer[worker].speaker = speakers.count * worker / workers
-      }
+      for worker in 0..<workers { reading.pointer[worker].speaker = cuts[worker] }
       let nexts = HugePageBuffer<[Int32]>(repeating: [], count: workers)
       let seens = HugePageBuffer<[Int32]>(repeating: [], count: workers)
       let moved = HugePageBuffer<[(person: Int32, moved: Int)]>(repeating: [], count: workers)
-      let shared = UnsafeSendable((self, speakers, blocks, owners))
+      let shared = UnsafeSendable((self, speakers, blocks, owners, cuts))
       let everyWorker = Array(0...workers)
       var done = false
       while !done {
         forEachPartInParallel(boundaries: everyWorker) { worker, _ in
-          let (spreading, speakers, blocks, _) = shared.value
-          let end = speakers.count * (worker + 1) / workers
+          let (spreading, speakers, blocks, _, cuts) = shared.value
           let position = reading.pointer[worker]
           reading.pointer[worker] = spreading.read(
-            speakers, from: (position.speaker, position.slot), to: end, tallying: tallying,
-            into: blocks[worker])
+            speakers, from: (position.speaker, position.slot), to: cuts[worker + 1],
+            tallying: tallying, into: blocks[worker])
         }
-        done = (0..<workers).allSatisfy {
-          reading.pointer[$0].speaker >= speakers.count * ($0 + 1) / workers
-        }
+        done = (0..<workers).allSatisfy { reading.pointer[$0].speaker >= cuts[$0 + 1] }
         let last = done
         forEachPartInParallel(boundaries: everyWorker) { worker, _ in
-          let (spreading, _, blocks, owners) = shared.value
+          let (spreading, _, blocks, owners, _) = shared.value
           // Taken out, so that appending to them copies nothing.
           var next = nexts.pointer[worker]
           var seen = seens.pointer[worker]
@@ -617,30 +613,19 @@ package struct CascadeSimulator {
       return (index, Int.min, touched)
     }
 
-    /// Hears a block's contacts as ``hear(from:round:into:_:tallying:_:)``
-    /// does (no log, unweighted): each entry a contact, flagged when its
-    /// speaker's movers are tallied.
+    /// Hears a block's contacts (no log, unweighted: blocked rounds are
+    /// neither): each entry a contact, flagged when its speaker's movers are
+    /// tallied.
     @inline(__always)
     private func hear(
       _ contacts: UnsafeBufferPointer<UInt32>, round: Int32, into next: inout [Int32],
       _ seen: inout [Int32]
     ) {
+      var noLog: [Change] = []
       for packed in contacts {
-        let other = Int(packed & ~ContactBlocks.flag)
-        var entry = state[other]
-        if entry.round >= 0 {
-          guard packed >= ContactBlocks.flag && entry.round < round else { continue }
-          if entry.remaining == 0 { seen.append(Int32(truncatingIfNeeded: other)) }
-          state[other].remaining = entry.remaining &+ 1
-          continue
-        }
-        guard entry.round == Entry.silent else { continue }
-        entry.remaining &-= 1
-        if entry.remaining <= 0 {
-          entry.round = Entry.queued
-          next.append(Int32(truncatingIfNeeded: other))
-        }
-        state[other] = entry
+        hear(
+          Int(packed & ~ContactBlocks.flag), atSlot: 0, round: round, into: &next, &noLog,
+          tallying: packed >= ContactBlocks.flag, &seen)
       }
     }
 
@@ -662,30 +647,44 @@ package struct CascadeSimulator {
       tallying: Bool, _ seen: inout [Int32]
     ) {
       for slot in adjacency.row(of: speaker) {
-        let other = adjacency.target(at: slot)
-        var entry = state[other]
-        if entry.round >= 0 {
-          guard tallying && entry.round < round else { continue }
-          if entry.remaining == 0 { seen.append(Int32(truncatingIfNeeded: other)) }
-          state[other].remaining = entry.remaining &+ 1
-          continue
-        }
-        guard entry.round == Entry.silent else { continue }
-        record(other, &log)
-        entry.remaining &-= 1
-        let reaches: Bool
-        if weighted {
-          heardWeight[other] += adjacency.weight(at: slot)
-          reaches = reachesWeightedThreshold(other, round: round)
-        } else {
-          reaches = entry.remaining <= 0
-        }
-        if reaches {
-          entry.round = Entry.queued
-          next.append(Int32(truncatingIfNeeded: other))
-        }
-        state[other] = entry
+        hear(
+          adjacency.target(at: slot), atSlot: slot, round: round, into: &next, &log,
+          tallying: tallying, &seen)
       }
+    }
+
+    /// `other` hears a speaker of `round` (the tie at `slot` of the
+    /// speaker's row, whose weight is read only when weighted): a silent
+    /// contact's count goes down, and they are queued when it reaches their
+    /// threshold; with `tallying`, a contact who spoke in an earlier round is
+    /// counted as one of the speaker's movers.
+    @inline(__always)
+    private func hear(
+      _ other: Int, atSlot slot: Int, round: Int32, into next: inout [Int32],
+      _ log: inout [Change], tallying: Bool, _ seen: inout [Int32]
+    ) {
+      var entry = state[other]
+      if entry.round >= 0 {
+        guard tallying && entry.round < round else { return }
+        if entry.remaining == 0 { seen.append(Int32(truncatingIfNeeded: other)) }
+        state[other].remaining = entry.remaining &+ 1
+        return
+      }
+      guard entry.round == Entry.silent else { return }
+      record(other, &log)
+      entry.remaining &-= 1
+      let reaches: Bool
+      if weighted {
+        heardWeight[other] += adjacency.weight(at: slot)
+        reaches = reachesWeightedThreshold(other, round: round)
+      } else {
+        reaches = entry.remaining <= 0
+      }
+      if reaches {
+        entry.round = Entry.queued
+        next.append(Int32(truncatingIfNeeded: other))
+      }
+      state[other] = entry
     }
 
     /// Whether `person`'s share of strong-tie weight from contacts who spoke
