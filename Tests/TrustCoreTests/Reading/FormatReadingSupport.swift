@@ -6,7 +6,7 @@ import Testing
 /// goes to, with `people` and `communities` as CSV side files.
 func readFormat(
   _ text: String, as format: NetworkFormat, people: String? = nil, communities: String? = nil,
-  options: ReadOptions = ReadOptions(), source: String = "in"
+  options: ReadOptions = ReadOptions(), source: String = "in", parallelMinimumBytes: Int = 1 << 23
 ) -> Result<TrustNetwork, NetworkLoadError> {
   let main = Array(text.utf8)
   let peopleBytes = people.map { Array($0.utf8) } ?? []
@@ -14,10 +14,11 @@ func readFormat(
   return main.withUnsafeBufferPointer { mainBuffer in
     peopleBytes.withUnsafeBufferPointer { peopleBuffer in
       communityBytes.withUnsafeBufferPointer { communityBuffer in
-        let input = FormatInput(
+        var input = FormatInput(
           bytes: mainBuffer, source: source, options: options,
           people: people == nil ? nil : .init(name: "people.csv", bytes: peopleBuffer),
           communities: communities == nil ? nil : .init(name: "communities.csv", bytes: communityBuffer))
+        input.parallelMinimumBytes = parallelMinimumBytes
         return NetworkFile.readFormat(input, as: format)
       }
     }

@@ -253,6 +253,8 @@ extension NetworkAssembler {
     }
     scratch += other.scratch
     scratchMark = scratch.count
+    largestWeight = max(largestWeight, other.largestWeight)
+    droppedNegativeWeights += other.droppedNegativeWeights
     tieOrdinals.absorb(other.tieOrdinals, shiftedBy: shift)
     diagnostics.absorb(other.diagnostics, shiftingTiesBy: shift)
   }

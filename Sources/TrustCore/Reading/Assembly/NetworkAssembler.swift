@@ -99,6 +99,7 @@ struct NetworkAssembler {
     self.init(diagnosticLimit: other.diagnostics.limit)
     sources = other.sources
     tieSource = other.tieSource
+    weightRules = other.weightRules
   }
 
   /// Registers an input and returns its number, for places in it. `name`

@@ -78,6 +78,23 @@ struct CSVLexer: ~Copyable {
     }
   }
 
+  /// A lexer that goes on reading `bytes` at `position`, the start of a
+  /// record, with the delimiter and field limit of the lexer that read the
+  /// header: for reading a long file in parts, one per core.
+  ///
+  /// ```swift
+  /// var rest = CSVLexer(
+  ///   continuing: bytes, delimiter: header.delimiter, fieldLimit: header.fieldLimit, at: middle)
+  /// ```
+  init(
+    continuing bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, fieldLimit: Int,
+    at position: Int
+  ) {
+    self.init(bytes: bytes, delimiter: delimiter)
+    expectedFieldCount = fieldLimit
+    self.position = position
+  }
+
   /// The number of fields in the current record.
   var fieldCount: Int { fields.count }
 

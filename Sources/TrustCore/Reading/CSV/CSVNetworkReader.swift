@@ -23,12 +23,15 @@ struct CSVNetworkReader {
   let tieSource = 0
   /// Whether the people are the ties' ends (no people file).
   let implicitPeople: Bool
+  /// The smallest ties file read in two parts on two cores (tests lower it).
+  var parallelMinimumBytes = 1 << 23
 
   /// Reads the files of `input` into a network, or every problem found; a
   /// syntax error stops the read at the file it is in.
   static func read(_ input: FormatInput) -> Result<TrustNetwork, NetworkLoadError> {
     var reader = CSVNetworkReader(
-      assembler: input.makeAssembler(), implicitPeople: input.people == nil)
+      assembler: input.makeAssembler(), implicitPeople: input.people == nil,
+      parallelMinimumBytes: input.parallelMinimumBytes)
     let peopleSource = input.people.map {
       reader.assembler.addSource(name: $0.name, bytes: $0.bytes)
     }
@@ -41,6 +44,10 @@ struct CSVNetworkReader {
       return .failure(reader.assembler.failure(source: input.source))
     }
     var current = 0
+    // The ties' first part is read on another core while the people are read here.
+    var firstPart = reader.startTiesEarly(
+      input.bytes, peopleBytes: input.people?.bytes.count ?? 0)
+    defer { _ = firstPart?.finish() }
     do throws(LexFailure) {
       if let peopleSource, let people = input.people {
         current = peopleSource
@@ -50,7 +57,9 @@ struct CSVNetworkReader {
         }
       }
       current = 0
-      try reader.readTies(input.bytes)
+      let started = firstPart
+      firstPart = nil  // finished by the ties' read
+      try reader.readTies(input.bytes, firstPart: started)
       if let communitySource, let communities = input.communities {
         current = communitySource
         try reader.readCommunities(communities.bytes, source: communitySource)

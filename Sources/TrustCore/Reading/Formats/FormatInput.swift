@@ -23,6 +23,9 @@ struct FormatInput {
   var options: ReadOptions
   var people: SideFile?
   var communities: SideFile?
+  /// The smallest network file a reader splits into parts read on two
+  /// cores, where it can (tests lower it to check the parts' joins).
+  var parallelMinimumBytes = 1 << 23
 
   /// An assembler with the options' weight rules and diagnostic limit, and
   /// the network file registered as source 0 (the tie source).

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reading the `ties` array, in one pass or, when it is long, in two parts
 /// on two threads: the first part on another thread (started before the
 /// people when the ties follow them, so that reading the people and the
@@ -200,14 +198,12 @@ extension JSONNetworkParser {
 /// ```
 ///
 /// - Complexity: the part's parse, O(*b*) in its bytes, on another thread.
-final class TiesFirstPart: @unchecked Sendable {
+struct TiesFirstPart {
   /// Where the ties array opens, and the comma after which the second part starts.
   let open: Int
   let comma: Int
-  private let group = DispatchGroup()
-  private var parser: JSONNetworkParser?
-  private var stop = (comma: -1, elements: 0)
-  private var failure: JSONScanner.Failure?
+  private let reading:
+    BackgroundPart<JSONNetworkParser, Result<(comma: Int, elements: Int), JSONScanner.Failure>>
 
   init(of owner: JSONNetworkParser, open: Int, comma: Int) {
     self.open = open
@@ -215,28 +211,23 @@ final class TiesFirstPart: @unchecked Sendable {
     var parser = JSONNetworkParser(tiesPartOf: owner)
     // Room for the whole array: the second part is appended without moving this one.
     parser.reserveTies(forBytesFrom: open)
-    self.parser = parser
-    DispatchQueue.global().async(group: group) { [self] in
-      guard var parser = self.parser else { return }
-      self.parser = nil  // moved out, so the columns are not shared while they grow
+    reading = BackgroundPart(parser) { parser in
       do throws(JSONScanner.Failure) {
-        stop = try parser.parseTieElements(from: open + 1, stopAfterComma: comma)
+        return .success(try parser.parseTieElements(from: open + 1, stopAfterComma: comma))
       } catch {
-        failure = error
+        return .failure(error)
       }
-      self.parser = parser
     }
   }
 
-  /// Waits for the part to be read; its parser, the offset of the last
-  /// comma it read (-1 when the array ended) with how many elements it
+  /// Waits for the part to be read (once); its parser, the offset of the
+  /// last comma it read (-1 when the array ended) with how many elements it
   /// read, and the error that stopped it.
   func finish() -> (JSONNetworkParser, (comma: Int, elements: Int), JSONScanner.Failure?) {
-    group.wait()
-    let result =
-      parser
-      ?? JSONNetworkParser(bytes: UnsafeBufferPointer(start: nil, count: 0), diagnosticLimit: 1)
-    parser = nil
-    return (result, stop, failure)
+    let (parser, outcome) = reading.finish()
+    switch outcome {
+    case .success(let stop): return (parser, stop, nil)
+    case .failure(let failure): return (parser, (-1, 0), failure)
+    }
   }
 }
