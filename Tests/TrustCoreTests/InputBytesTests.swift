@@ -84,6 +84,21 @@ struct InputBytesTests {
     #expect(try file.network().people.count == 0)
   }
 
+  /// A large regular file is read in two halves at once: every byte in
+  /// its place, at any split, and a file of one byte too.
+  @Test(arguments: [1, 2, 3, 4097, 100_001])
+  func aRegularFileReadInTwoHalvesIsWhole(size: Int) throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("halves-\(UUID()).bin")
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    for twoHalvesFrom in [0, size, size + 1] {
+      let read = try InputBytes.read(path: url.path, limit: size, twoHalvesFrom: twoHalvesFrom)
+      defer { read.deallocate() }
+      #expect(Array(read) == bytes)
+    }
+  }
+
   @Test func aPipeIsReadWhole() throws {
     let text = #"{"trustmap": 1, "people": [{"id": "a"}, {"id": "b"}]}"#
     let (path, done) = pipePath(Array(text.utf8))
