@@ -39,4 +39,28 @@ struct StrongTieGraphBuilderTests {
       #expect(weak.offsets == [0, 0, 1, 2] && weak.targets == [2, 1])
     }
   }
+
+  /// `validate`'s count of strong ties, folded without the layout, is the
+  /// built graph's, under every threshold, reciprocity and part count.
+  @Test(arguments: 1...6 as ClosedRange<UInt64>)
+  func strongTieCountWithoutTheLayout(seed: UInt64) throws {
+    let net = try TrustNetwork(jsonString: randomNetworkJSON(people: 40, ties: 400, seed: seed))
+    for threshold in [0.0, 0.3, 0.5, 0.9, 1.0] {
+      for reciprocity in StrongTieSettings.Reciprocity.allCases {
+        let settings = StrongTieSettings(threshold: threshold, reciprocity: reciprocity)
+        let graph = try TrustGraph(net, settings: settings)
+        #expect(try TrustGraph.strongTieCount(of: net, settings: settings) == graph.strongTieCount)
+        let builder = StrongTieGraphBuilder(
+          ties: net.ties, personCount: net.people.count, threshold: threshold,
+          mutualOnly: reciprocity == .mutual,
+          keepsContext: [Bool](repeating: true, count: net.ties.contextNames.count))
+        for parts in 1...3 {
+          #expect(builder.strongTieCount(parts: parts) == graph.strongTieCount)
+        }
+      }
+    }
+    #expect(throws: StrongTieSettingsError.self) {
+      try TrustGraph.strongTieCount(of: net, settings: StrongTieSettings(threshold: 2))
+    }
+  }
 }

@@ -92,6 +92,35 @@ package struct TrustGraph: Sendable {
   package init(_ network: TrustNetwork, settings: StrongTieSettings = StrongTieSettings())
     throws(StrongTieSettingsError)
   {
+    let builder = try Self.builder(network, settings: settings)
+    let built = builder.build()
+    self.personCount = network.people.count
+    self.threshold = builder.threshold
+    self.settings = settings
+    offsets = built.strong.offsets
+    targets = built.strong.targets
+    strengths = built.strong.weights
+    weakOffsets = built.weak.offsets
+    weakTargets = built.weak.targets
+    reciprocatedPairCount = built.reciprocatedPairCount
+    keptRecordCount = built.keptRecordCount
+  }
+
+  /// How many strong ties the graph of `network` with `settings` has
+  /// (``strongTieCount``), without building it: `validate`'s count.
+  ///
+  /// - Throws: as ``init(_:settings:)``.
+  /// - Complexity: O(*n* + *m*), the graph's build without its layout.
+  package static func strongTieCount(
+    of network: TrustNetwork, settings: StrongTieSettings = StrongTieSettings()
+  ) throws(StrongTieSettingsError) -> Int {
+    try builder(network, settings: settings).strongTieCount()
+  }
+
+  /// The builder of `network`'s graph with `settings`, once they are checked.
+  private static func builder(_ network: TrustNetwork, settings: StrongTieSettings)
+    throws(StrongTieSettingsError) -> StrongTieGraphBuilder
+  {
     let threshold =
       settings.threshold ?? network.strongTieThreshold ?? StrongTieSettings.defaultThreshold
     guard threshold >= 0 && threshold <= 1 else {
@@ -112,19 +141,8 @@ package struct TrustGraph: Sendable {
       throw StrongTieSettingsError(
         unknownContexts: unknown, knownContexts: network.contexts, invalidThreshold: nil)
     }
-    let built = StrongTieGraphBuilder(
+    return StrongTieGraphBuilder(
       ties: ties, personCount: network.people.count, threshold: threshold,
-      mutualOnly: settings.reciprocity == .mutual, keepsContext: selected
-    ).build()
-    self.personCount = network.people.count
-    self.threshold = threshold
-    self.settings = settings
-    offsets = built.strong.offsets
-    targets = built.strong.targets
-    strengths = built.strong.weights
-    weakOffsets = built.weak.offsets
-    weakTargets = built.weak.targets
-    reciprocatedPairCount = built.reciprocatedPairCount
-    keptRecordCount = built.keptRecordCount
+      mutualOnly: settings.reciprocity == .mutual, keepsContext: selected)
   }
 }
