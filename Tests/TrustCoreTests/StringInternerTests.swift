@@ -79,4 +79,28 @@ struct StringInternerTests {
       }
     }
   }
+
+  /// Room reserved ahead and slots warmed before inserting change nothing
+  /// of what is stored: the same numbers, look-ups and strings, with no
+  /// rehash while the reserved strings go in.
+  @Test func reservingAndWarmingKeepEveryNumber() {
+    let keys = (0..<5000).map { "id-\($0 &* 7919 % 10007)" } + ["", "a", "a-much-longer-key-than-eight"]
+    var plain = StringInterner()
+    var reserved = StringInterner()
+    reserved.reserveCapacity(10)
+    reserved.reserveCapacity(keys.count)
+    reserved.reserveCapacity(3)  // never shrinks
+    for (position, key) in keys.enumerated() {
+      var copy = key
+      copy.withUTF8 { bytes in
+        _ = reserved.touchSlots(count: 1) { _ in bytes }
+        #expect(reserved.insert(bytes) == plain.insert(bytes), "\(position)")
+      }
+    }
+    #expect(reserved.count == plain.count)
+    #expect(reserved.strings == plain.strings)
+    for key in keys + ["absent", "id-10008"] {
+      #expect(reserved.index(of: key) == plain.index(of: key), "\(key)")
+    }
+  }
 }

@@ -226,8 +226,44 @@ struct StringInterner: Sendable {
   /// All strings, in number order.
   var strings: [String] { (0..<count).map { self[$0] } }
 
-  private mutating func grow() {
-    let capacity = slots.count * 2
+  /// Makes room for `total` strings in all, of about `averageLength`
+  /// bytes, so that inserting them never rehashes the table.
+  ///
+  /// - Complexity: O(*c*) for the table's new capacity *c*, once.
+  mutating func reserveCapacity(_ total: Int, averageLength: Int = 8) {
+    bytes.reserveCapacity(total * averageLength)
+    offsets.reserveCapacity(total + 1)
+    var capacity = slots.count
+    while total * 4 > capacity * 3 { capacity <<= 1 }
+    if capacity > slots.count { rehash(capacity: capacity) }
+  }
+
+  /// Loads the table slots where the probes of `count` keys start, all at
+  /// once, so that inserting them next finds their slots in the cache: the
+  /// processor overlaps the misses of independent loads, which one insert
+  /// at a time cannot (reading a million people's ids spent most of its
+  /// time waiting for each id's slot in turn). Returns a value made from
+  /// the slots, which the caller keeps so that the loads are not dropped.
+  ///
+  /// - Complexity: O(*k*) for *k* bytes of keys.
+  func touchSlots(count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let slots = table.pointer
+    let mask = slots.count &- 1
+    let seed = Self.seed
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { positions in
+      for item in 0..<count {
+        let (tag, _) = Self.tagAndPrefix(key(item), seed: seed, readableEnd: nil)
+        positions.initializeElement(at: item, to: Int(tag >> 8) & mask)
+      }
+      var seen: UInt32 = 0
+      for item in 0..<count { seen ^= slots[positions[item]].tag }
+      return seen
+    }
+  }
+
+  private mutating func grow() { rehash(capacity: slots.count * 2) }
+
+  private mutating func rehash(capacity: Int) {
     let fresh = HugePageBuffer<Slot>(repeating: .empty, count: capacity)
     let mask = capacity - 1
     for entry in slots where entry.index >= 0 {

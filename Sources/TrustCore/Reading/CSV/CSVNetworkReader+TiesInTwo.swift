@@ -116,12 +116,19 @@ extension CSVNetworkReader {
   /// end, estimated from the length of the first few hundred, with a
   /// margin, so that no column grows by copying.
   mutating func reserveTies(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
+    assembler.reserveTies(Self.estimatedRecords(in: bytes, from: start))
+  }
+
+  /// About how many records `bytes` hold from `start`, from the length of
+  /// the lines in the first 64 KB, with an eighth more as a margin.
+  ///
+  /// - Complexity: O(1): at most 64 KB are looked at.
+  static func estimatedRecords(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     let sample = min(bytes.count, start + (1 << 16))
     var lines = 0
     for index in start..<sample where bytes[index] == 0x0A { lines += 1 }
-    guard lines > 0 else { return }
-    let perRecord = max(1, (sample - start) / lines)
-    let records = (bytes.count - start) / perRecord
-    assembler.reserveTies(records + records / 8 + 64)
+    guard lines > 0 else { return 1 }
+    let records = (bytes.count - start) / max(1, (sample - start) / lines)
+    return records + records / 8 + 64
   }
 }
