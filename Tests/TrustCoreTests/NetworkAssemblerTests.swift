@@ -393,3 +393,22 @@ extension SourceBytes {
   /// Three lines of bytes that outlive every test: "ab\ncdefgh\nxx…".
   static let shared = SourceBytes("ab\ncdefgh\n" + String(repeating: "x", count: 40))
 }
+
+@Suite("Collecting diagnostics from parts")
+struct DiagnosticCollectorTests {
+  /// Problems taken in from a part come after this collector's so far and
+  /// before any added later, at one place as at any other.
+  @Test func absorbedProblemsKeepTheirOrderAtOnePlace() {
+    let place = SourcePlace(source: 0, offset: 4)
+    var part = DiagnosticCollector(limit: 10)
+    part.add(.error, .unknownPerson, at: place, path: .tie(0, .to), "from the part, first")
+    part.add(.error, .unknownPerson, at: place, path: .tie(1, .to), "from the part, second")
+    var whole = DiagnosticCollector(limit: 10)
+    whole.add(.warning, .selfTie, at: place, path: .tie(0), "before the part")
+    whole.absorb(part, shiftingTiesBy: 5)
+    whole.add(.error, .unknownPerson, at: place, path: .tie(9, .from), "after the part")
+    let messages = whole.finish(sources: []).map(\.message)
+    #expect(messages == ["before the part", "from the part, first", "from the part, second", "after the part"])
+    #expect(whole.errorCount == 3 && whole.warningCount == 1)
+  }
+}

@@ -39,6 +39,36 @@ struct ExecutableSmokeTests {
     #expect(text.hasPrefix("Error: unknown command 'frobnicate'"))
   }
 
+  /// Standard input redirected from a file that a command before has
+  /// partly read (`{ read -r _; trustmap validate -; } < f`) is read from
+  /// where that command stopped, not from the file's start.
+  @Test func standardInputFromAPartlyReadFileGoesOnFromItsOffset() throws {
+    guard let binary = builtExecutable() else {
+      Issue.record("the trustmap executable was not found beside \(CommandLine.arguments[0])")
+      return
+    }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("offset-\(UUID()).csv")
+    try Data("a title line\nfrom,to\nana,bo\nbo,cy\n".utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let input = try FileHandle(forReadingFrom: url)
+    defer { try? input.close() }
+    try input.seek(toOffset: 13)  // past the title line
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["validate", "-", "--input-format", "csv"]
+    let stdout = Pipe()
+    process.standardInput = input
+    process.standardOutput = stdout
+    process.standardError = Pipe()
+    try process.run()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(
+      String(decoding: output, as: UTF8.self)
+        == "<stdin>: valid: 3 people, 2 tie records, 2 strong ties; 0 warnings\n")
+  }
+
   @Test("Standard input's provenance: stdin, with the same digest and size as the file")
   func standardInputProvenance() throws {
     guard let binary = builtExecutable() else {

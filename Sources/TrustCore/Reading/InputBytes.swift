@@ -54,7 +54,9 @@ enum InputBytes {
     switch before.st_mode & S_IFMT {
     case S_IFDIR:
       throw failure(path, .unreadable, "is a directory, not a file")
-    case S_IFREG where before.st_size > 0:
+    case S_IFREG where before.st_size > 0 && lseek(descriptor, 0, SEEK_CUR) <= 0:
+      // From the start (standard input redirected from a file that a
+      // command before has partly read goes on from there, as a stream).
       return try readRegular(
         descriptor, path: path, size: Int(before.st_size), limit: limit,
         twoHalvesFrom: twoHalvesFrom)

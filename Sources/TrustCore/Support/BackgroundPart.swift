@@ -4,13 +4,13 @@ import Dispatch
 /// once with what the work returned: how the readers take the first part of
 /// a long list of ties on a second core while they read the rest.
 ///
-/// The value is moved into the work, not shared, so the columns it grows
-/// are never copied on write; ``finish()`` waits for the work and must be
+/// The value is moved into the work, not shared (callers pass it with
+/// `consume`), so the columns it grows are never copied on write; ``finish()`` waits for the work and must be
 /// called exactly once, on every path (the work may read buffers the caller
 /// owns).
 ///
 /// ```swift
-/// let first = BackgroundPart(reader) { reader in reader.readRecords(upTo: middle) }
+/// let first = BackgroundPart(consume reader) { reader in reader.readRecords(upTo: middle) }
 /// let rest = readRecords(from: middle)  // meanwhile, on this thread
 /// let (reader, read) = first.finish()
 /// ```
@@ -24,8 +24,8 @@ final class BackgroundPart<Part, Output>: @unchecked Sendable {
   private var output: Output?
 
   /// Starts `work` on `part` on another thread.
-  init(_ part: Part, _ work: @escaping (inout Part) -> Output) {
-    self.part = part
+  init(_ part: consuming Part, _ work: @escaping (inout Part) -> Output) {
+    self.part = consume part
     let work = UnsafeSendable(work)
     DispatchQueue.global().async(group: group) { [self] in
       guard var taken = self.part else { return }

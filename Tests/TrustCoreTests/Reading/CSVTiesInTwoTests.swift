@@ -22,7 +22,46 @@ struct CSVTiesInTwoTests {
     if case .success(let one) = onePass, case .success(let two) = inTwo {
       #expect(one.weightAdjustments == two.weightAdjustments, sourceLocation: sourceLocation)
       #expect(one.ties.count == two.ties.count, sourceLocation: sourceLocation)
+      #expect(one.people.map(\.id) == two.people.map(\.id), sourceLocation: sourceLocation)
+      #expect(one.people.map(\.reportsTo) == two.people.map(\.reportsTo), sourceLocation: sourceLocation)
+      #expect(one.warningCount == two.warningCount, sourceLocation: sourceLocation)
     }
+  }
+
+  /// A small diagnostic limit keeps the first problems in file order, and
+  /// counts the rest, across the split.
+  @Test(arguments: [1, 2, 3, 5])
+  func diagnosticLimits(limit: Int) {
+    var options = ReadOptions()
+    options.diagnosticLimit = limit
+    expectSameReading(ties(200) { $0 % 17 == 3 ? "p1,zed\($0),2,c" : $0 % 23 == 0 ? "p2,p2,0.5,c" : nil }, options: options)
+    expectSameReading(ties(200) { $0 % 40 == 0 ? "p3,p3,0.5,c" : nil }, options: options)
+  }
+
+  /// People with managers (references resolved after the ties), a
+  /// byte-order mark, and the other delimiters.
+  @Test func managersMarksAndDelimiters() {
+    let people = "id,name,reportsTo\np0,P,\n" + (1..<20).map { "p\($0),P,p\($0 / 3)" }.joined(separator: "\n")
+    expectSameReading(ties(150), people: people)
+    expectSameReading("\u{FEFF}" + ties(150), people: "\u{FEFF}" + people)
+    expectSameReading(ties(150).replacingOccurrences(of: ",", with: ";"), people: people)
+    expectSameReading(
+      ties(150).replacingOccurrences(of: ",", with: "\t"), people: people.replacingOccurrences(of: ",", with: "\t"))
+  }
+
+  /// The reservation for the records is estimated from non-empty lines and
+  /// bounded by the bytes: a file that opens with empty lines reserves
+  /// nothing near a record per byte.
+  @Test func estimatedRecordsAreBounded() {
+    func estimate(_ text: String) -> Int {
+      Array(text.utf8).withUnsafeBufferPointer { CSVNetworkReader.estimatedRecords(in: $0, from: 0) }
+    }
+    let records = String(repeating: "p1,p2,0.5\n", count: 1000)
+    #expect(estimate(records) == 1000 + 1000 / 8 + 64)
+    #expect(estimate(String(repeating: "\n", count: 70_000) + records) <= 1 + 1)
+    #expect(estimate(String(repeating: "\r\n", count: 40_000) + records) <= 2)
+    #expect(estimate(String(repeating: "\n\na,b\n", count: 10_000)) <= 60_000 / 4 + 60_000 / 32 + 64)
+    #expect(estimate("") == 1)
   }
 
   /// `count` tie records, the `index`th given by `record` when it returns one.

@@ -40,10 +40,12 @@ struct DiagnosticCollector: Sendable {
   /// Takes in another collector's counts and kept problems; their tie
   /// positions move on by `shift` (the other collector numbered its ties from 0).
   mutating func absorb(_ other: DiagnosticCollector, shiftingTiesBy shift: Int) {
+    // The other's problems come after this one's so far, and before any added later.
+    let base = errorCount + warningCount
     errorCount += other.errorCount
     warningCount += other.warningCount
     for var pending in other.kept where wants(pending.place) {
-      pending.sequence += errorCount + warningCount
+      pending.sequence += base
       pending.path = pending.path.shiftingTies(by: shift)
       kept.append(pending)
       if kept.count >= limit * 2 { trim() }

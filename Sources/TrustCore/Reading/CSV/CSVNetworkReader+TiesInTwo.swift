@@ -53,7 +53,7 @@ extension CSVNetworkReader {
     // Room for the whole file: the second part is appended without moving this one.
     part.reserveTies(bytes, from: header.recordsStart)
     let shared = UnsafeSendable(bytes)
-    let reading = BackgroundPart(part) { part -> TiesFirstPart.Outcome in
+    let reading = BackgroundPart(consume part) { part -> TiesFirstPart.Outcome in
       do throws(LexFailure) {
         return .success(
           try part.readTieRecords(shared.value, header, from: header.recordsStart, stop: stop))
@@ -120,15 +120,26 @@ extension CSVNetworkReader {
   }
 
   /// About how many records `bytes` hold from `start`, from the length of
-  /// the lines in the first 64 KB, with an eighth more as a margin.
+  /// the non-empty lines in the first 64 KB, with an eighth more as a
+  /// margin; never more than a record per 4 bytes (`a,b` and its line
+  /// feed), so a file that opens with empty lines reserves no more than
+  /// its bytes could hold.
   ///
   /// - Complexity: O(1): at most 64 KB are looked at.
   static func estimatedRecords(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     let sample = min(bytes.count, start + (1 << 16))
     var lines = 0
-    for index in start..<sample where bytes[index] == 0x0A { lines += 1 }
+    var lineBytes = 0
+    var lineStart = start
+    for index in start..<sample where bytes[index] == 0x0A {
+      if index > lineStart && !(index == lineStart + 1 && bytes[lineStart] == 0x0D) {
+        lines += 1
+        lineBytes += index + 1 - lineStart
+      }
+      lineStart = index + 1
+    }
     guard lines > 0 else { return 1 }
-    let records = (bytes.count - start) / max(1, (sample - start) / lines)
+    let records = (bytes.count - start) / max(4, lineBytes / lines)
     return records + records / 8 + 64
   }
 }

@@ -211,7 +211,7 @@ struct TiesFirstPart {
     var parser = JSONNetworkParser(tiesPartOf: owner)
     // Room for the whole array: the second part is appended without moving this one.
     parser.reserveTies(forBytesFrom: open)
-    reading = BackgroundPart(parser) { parser in
+    reading = BackgroundPart(consume parser) { parser in
       do throws(JSONScanner.Failure) {
         return .success(try parser.parseTieElements(from: open + 1, stopAfterComma: comma))
       } catch {
