@@ -160,3 +160,42 @@ struct CSVReaderTests {
     #expect(problems("from,to\na\u{7},b\n", as: .csv) == ["in:2:2: error: control character U+0007 in a field (binary data?)"])
   }
 }
+
+@Suite("Weights read from text")
+struct WeightTextTests {
+  func short(_ text: String) -> Double? {
+    Array(text.utf8).withUnsafeBufferPointer { parseShortDecimal($0) }
+  }
+
+  func decimal(_ text: String) -> Double? {
+    Array(text.utf8).withUnsafeBufferPointer { parseDecimal($0) }
+  }
+
+  /// The short path gives exactly what `Double` parses, bit for bit, on
+  /// seeded random decimals of every length it takes, and leaves every
+  /// other spelling to the general path.
+  @Test func theShortPathIsExact() {
+    var random = SeededRandom(seed: 14)
+    for _ in 0..<20_000 {
+      let digits = 1 + random.below(15)
+      var text = String(random.below(9) + 1)
+      for _ in 1..<digits { text += String(random.below(10)) }
+      let point = random.below(digits + 1)
+      if point > 0 && point < digits {
+        text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+      }
+      #expect(short(text) == Double(text), "\(text)")
+      let fraction = "0." + text.filter { $0 != "." }
+      #expect(short(fraction) == Double(fraction) || fraction.count > 16, "\(fraction)")
+    }
+    for text in ["0", "0.5", "0.85", "1", "12.5", "0.000000000001", "123456789012345"] {
+      #expect(short(text) == Double(text), "\(text)")
+    }
+    for text in ["", ".5", "5.", "-0.5", "+1", "1e3", "00", "01", "00.5", "1.2.3", "1234567890123456", "0.1234567890123456", " 1", "1 ", "inf"] {
+      #expect(short(text) == nil, "\(text)")
+    }
+    // The general path still takes what the short one leaves.
+    #expect(decimal("1e3") == 1000 && decimal("-0.5") == -0.5 && decimal(".5") == 0.5)
+    #expect(decimal("0.1234567890123456") == 0.1234567890123456 && decimal("inf") == nil)
+  }
+}
