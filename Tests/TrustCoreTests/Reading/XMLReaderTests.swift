@@ -50,6 +50,39 @@ struct XMLReaderTests {
     #expect(read.ties.mutual == [true, false])
   }
 
+  /// Each of igraph's six GraphML types: values of the type are read as
+  /// the attribute's text as written, and a value not of it is an error
+  /// at the value, naming the type and the key.
+  @Test(
+    arguments: [
+      ("boolean", ["true", "False", " 1 ", "0"], "yes"),
+      ("int", ["0", "-7", "+12", "2147483648"], "1.5"),
+      ("long", ["9223372036854775807", "-1"], "12a"),
+      ("float", ["0.5", "-1e3", "INF", "NaN"], "half"),
+      ("double", ["1", ".5", "-0.25e-2", "-INF"], "0,5"),
+      ("string", ["", "any text", "12"], nil),
+    ] as [(String, [String], String?)])
+  func graphMLValuesOfEachType(type: String, good: [String], bad: String?) throws {
+    func document(_ value: String) -> String {
+      """
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <key id="k" for="node" attr.name="x" attr.type="\(type)"/><graph>
+      <node id="a"><data key="k">\(value)</data></node></graph></graphml>
+      """
+    }
+    for value in good {
+      let read = try network(document(value), as: .graphml)
+      #expect(read.people[0].attributes["x"] == value, "\(type) \(value)")
+    }
+    if let bad {
+      let article = type == "int" ? "an" : "a"
+      #expect(
+        problems(document(bad), as: .graphml) == [
+          "in:3:28: error: people[0]: expected \(article) \(type) for 'x', found '\(bad)'"
+        ])
+    }
+  }
+
   @Test func graphMLTypesAndKeysAreChecked() {
     let head = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
     #expect(

@@ -158,7 +158,8 @@ struct GraphMLReader: ~Copyable {
     guard !keys[key].type.accepts(text) else { return true }
     assembler.diagnostics.add(
       .error, .wrongType, at: place, path: path,
-      "expected a \(keys[key].type.rawValue) for '\(keys[key].name)', found "
+      "expected \(keys[key].type == .int ? "an" : "a") \(keys[key].type.rawValue) for "
+        + "'\(keys[key].name)', found "
         + "'\(NetworkAssembler.shortText(text))'")
     return false
   }
