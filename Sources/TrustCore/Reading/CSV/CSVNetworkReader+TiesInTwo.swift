@@ -113,8 +113,7 @@ extension CSVNetworkReader {
   }
 
   /// Makes room in the tie columns for the records from `start` to the
-  /// end, estimated from the length of the first few hundred, with a
-  /// margin, so that no column grows by copying.
+  /// end (``estimatedRecords(in:from:)``), so that no column grows by copying.
   mutating func reserveTies(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
     assembler.reserveTies(Self.estimatedRecords(in: bytes, from: start))
   }
