@@ -36,13 +36,10 @@ struct StringInterner: Sendable {
 
   init() {}
 
-  /// Reserves room for `count` strings of about `averageLength` bytes.
+  /// Reserves room for `count` strings of about `averageLength` bytes
+  /// (``reserveCapacity(_:averageLength:)``).
   init(reservingCapacity count: Int, averageLength: Int = 8) {
-    bytes.reserveCapacity(count * averageLength)
-    offsets.reserveCapacity(count + 1)
-    var capacity = 16
-    while capacity < count * 2 { capacity <<= 1 }
-    table = HugePageBuffer(repeating: .empty, count: capacity)
+    reserveCapacity(count, averageLength: averageLength)
   }
 
   /// The string numbered `index`.
@@ -227,7 +224,8 @@ struct StringInterner: Sendable {
   var strings: [String] { (0..<count).map { self[$0] } }
 
   /// Makes room for `total` strings in all, of about `averageLength`
-  /// bytes, so that inserting them never rehashes the table.
+  /// bytes, so that inserting them never rehashes the table: the table is
+  /// sized as inserting would leave it, at most three quarters full.
   ///
   /// - Complexity: O(*c*) for the table's new capacity *c*, once.
   mutating func reserveCapacity(_ total: Int, averageLength: Int = 8) {
