@@ -99,10 +99,10 @@ enum InputBytes {
 
   /// Fills `buffer` from the start of a regular file with `pread` until it
   /// is full or the file ends; returns how many bytes it then holds. A
-  /// file of `twoHalvesFrom` bytes or more is read in two halves at once: copying from the page cache
-  /// and the first touch of the buffer's fresh pages are most of reading a
-  /// cached file, and two cores do them in half the time (L's 385 MB CSV:
-  /// 0.5 s on one).
+  /// file of `twoHalvesFrom` bytes or more is read in two halves at once:
+  /// copying from the page cache and the first touch of the buffer's fresh
+  /// pages are most of reading a cached file, and two cores do them in half
+  /// the time (L's 385 MB CSV: 0.5 s on one).
   private static func fillRegular(
     _ buffer: UnsafeMutableBufferPointer<UInt8>, _ descriptor: Int32, path: String,
     twoHalvesFrom: Int

@@ -33,7 +33,7 @@ extension CSVNetworkReader {
 
   /// Reads the ties file, the network's own source: in one pass, or with
   /// its first part read on another thread (`firstPart`, started by
-  /// ``startTiesEarly(_:peopleBytes:minimumBytes:)``).
+  /// ``startTiesEarly(_:peopleBytes:)``).
   ///
   /// - Complexity: O(*b*) in the file's bytes.
   mutating func readTies(_ bytes: UnsafeBufferPointer<UInt8>, firstPart: TiesFirstPart? = nil)

@@ -117,28 +117,4 @@ extension CSVNetworkReader {
   mutating func reserveTies(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) {
     assembler.reserveTies(Self.estimatedRecords(in: bytes, from: start))
   }
-
-  /// About how many records `bytes` hold from `start`, from the length of
-  /// the non-empty lines in the first 64 KB, with an eighth more as a
-  /// margin; never more than a record per 4 bytes (`a,b` and its line
-  /// feed), so a file that opens with empty lines reserves no more than
-  /// its bytes could hold.
-  ///
-  /// - Complexity: O(1): at most 64 KB are looked at.
-  static func estimatedRecords(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    let sample = min(bytes.count, start + (1 << 16))
-    var lines = 0
-    var lineBytes = 0
-    var lineStart = start
-    for index in start..<sample where bytes[index] == 0x0A {
-      if index > lineStart && !(index == lineStart + 1 && bytes[lineStart] == 0x0D) {
-        lines += 1
-        lineBytes += index + 1 - lineStart
-      }
-      lineStart = index + 1
-    }
-    guard lines > 0 else { return 1 }
-    let records = (bytes.count - start) / max(4, lineBytes / lines)
-    return records + records / 8 + 64
-  }
 }
